@@ -1,0 +1,24 @@
+// Each `landed` subcommand registers itself on the app from its own file (cmd_*.cc).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace landed::cli {
+
+/// Documented exit codes: 0 done, 1 the check failed (validate, compare), 2 bad usage or input.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitCheckFailed = 1;
+inline constexpr int kExitBadInput = 2;
+
+/// A subcommand's callback stores its exit code here; main returns it.
+int& exit_code();
+
+/// Prints "landed: <message>" to stderr and sets the exit code to 2.
+void fail_bad_input(const std::string& message);
+
+void register_validate(CLI::App& app);
+void register_run(CLI::App& app);
+void register_report(CLI::App& app);
+void register_compare(CLI::App& app);
+
+}  // namespace landed::cli

@@ -1,0 +1,99 @@
+// The record: the outcome of one attempt, one JSON line in a campaign's records file.
+// The schema is documented in results/SCHEMA.md; bump kRecordSchema on any change.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "results/model/outcome.h"
+#include "results/model/usage.h"
+
+namespace landed {
+
+inline constexpr int kRecordSchema = 1;
+
+/// Which contender made the attempt (a row of the scoreboard).
+struct ContenderInfo {
+  std::string id;                    // e.g. "claude-code/claude-sonnet-4-5@high"
+  std::string runner;                // noop, oracle, command, sim, claude-code, codex, ...
+  std::optional<std::string> model;
+  std::optional<std::string> effort;
+  bool simulated = false;            // true for the sim runner: never a real model
+  std::string fingerprint;           // digest of everything that defines the contender
+  bool operator==(const ContenderInfo&) const = default;
+};
+
+/// Seconds spent in each phase; a phase that did not run is null.
+struct PhaseTimes {
+  std::optional<double> sandbox_s;   // base checkout for the agent + diff + verify sandbox
+  std::optional<double> agent_s;
+  std::optional<double> check_s;
+  std::optional<double> verify_s;
+  bool operator==(const PhaseTimes&) const = default;
+};
+
+/// One child process as the harness saw it.
+struct ProcessInfo {
+  std::optional<int> exit_code;      // null when killed by a signal or never started
+  std::optional<int> signal;
+  bool timed_out = false;
+  std::optional<double> cpu_s;       // user + system, children included
+  std::optional<std::int64_t> max_rss_kb;
+  std::string log_path;              // relative to the campaign folder
+  bool operator==(const ProcessInfo&) const = default;
+};
+
+struct AgentInfo {
+  std::string status;                // done, gave_up, error, timeout, over_budget, infra_error
+  ProcessInfo process;               // log_path is the agent's stdout
+  std::string stderr_path;
+  std::optional<std::string> limit_hit;  // steps, tokens, usd or wall_time
+  std::optional<std::string> model_reported;  // the model the tool said it used
+  bool operator==(const AgentInfo&) const = default;
+};
+
+struct PatchInfo {
+  std::string path;                  // relative to the campaign folder; empty if none
+  std::optional<std::int64_t> bytes;
+  std::optional<std::int64_t> files_changed;
+  std::vector<std::string> hidden_test_edits;  // agent edits to tests/ paths, overwritten
+  bool operator==(const PatchInfo&) const = default;
+};
+
+struct Record {
+  int schema = kRecordSchema;
+  std::string campaign_id;
+  std::string attempt_id;            // "<task>/<contender>/r<repeat>"
+  std::string task_id;
+  std::string task_digest;
+  std::optional<std::string> task_difficulty;
+  std::vector<std::string> task_tags;
+  ContenderInfo contender;
+  int repeat = 0;
+
+  Outcome outcome = Outcome::kInfraError;
+  std::string reason;                // in words; for a pass, a short confirmation
+
+  Usage usage;
+  Dollars cost_usd;                  // computed by landed from tokens x price table
+  std::string price_status;          // priced, unpriced, no_usage
+  std::vector<std::string> unpriced_models;
+
+  std::optional<double> wall_time_s;
+  PhaseTimes timing;
+  AgentInfo agent;
+  std::optional<ProcessInfo> check;  // the task's visible [check], when it has one
+  std::optional<ProcessInfo> verify; // null when verify did not run
+  PatchInfo patch;
+  int infra_retries = 0;
+
+  std::string started_at;            // ISO 8601, UTC
+  std::string finished_at;
+  std::string host;
+
+  bool operator==(const Record&) const = default;
+};
+
+}  // namespace landed
