@@ -1,10 +1,78 @@
+// `landed compare`: the CI regression gate between a baseline and a candidate campaign.
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "harness/base/files.h"
 #include "harness/cli/commands.h"
+#include "results/report/compare_report.h"
+#include "results/report/load.h"
 
 namespace landed::cli {
+namespace {
+
+struct CompareCommandOptions {
+  std::string baseline;
+  std::string candidate;
+  double alpha = 0.05;
+  std::string format = "table";
+  std::string prices;
+  std::string out;
+};
+
+Result<Scoreboard> load_side(const std::string& input, const PriceTable& prices, bool reprice) {
+  LANDED_TRY(RecordSource source, open_record_source(input));
+  LANDED_TRY(LoadedScoreboard loaded, load_scoreboard({source}, prices, reprice));
+  return std::move(loaded.board);
+}
+
+/// 0 when no significant regression, 1 when one, or an error (exit 2).
+Result<int> run_compare(const CompareCommandOptions& options) {
+  if (!(options.alpha > 0 && options.alpha < 1))
+    return make_error("--alpha must be between 0 and 1 (got {})", options.alpha);
+  std::optional<std::filesystem::path> price_file;
+  if (!options.prices.empty()) price_file = options.prices;
+  LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
+  bool reprice = price_file.has_value();
+  LANDED_TRY(Scoreboard baseline, load_side(options.baseline, prices, reprice));
+  LANDED_TRY(Scoreboard candidate, load_side(options.candidate, prices, reprice));
+  CompareOptions compare_options;
+  compare_options.alpha = options.alpha;
+  Comparison comparison = compare_scoreboards(baseline, candidate, compare_options);
+  std::ostringstream text;
+  if (!write_comparison(options.format, comparison, text))
+    return make_error("unknown --format '{}' (table, md or json)", options.format);
+  if (options.out.empty()) std::cout << text.str() << std::flush;
+  else LANDED_TRY_STATUS(write_file_atomic(options.out, text.str()));
+  return comparison.has_regression() ? kExitCheckFailed : kExitOk;
+}
+
+}  // namespace
 
 void register_compare(CLI::App& app) {
-  auto* command = app.add_subcommand("compare", "not yet written");
-  command->callback([] { fail_bad_input("'compare' is not built yet"); });
+  auto options = std::make_shared<CompareCommandOptions>();
+  auto* command = app.add_subcommand(
+      "compare", "The regression gate: pairs two campaigns by task and contender, tests each "
+                 "contender's change in pass rate (exact McNemar, or a paired bootstrap with "
+                 "repeats) and reports the change in dollars per solved task.");
+  command->add_option("baseline", options->baseline, "Baseline campaign folder or records.jsonl")
+      ->required();
+  command->add_option("candidate", options->candidate,
+                      "Candidate campaign folder or records.jsonl")
+      ->required();
+  command->add_option("--alpha", options->alpha, "Significance level of the gate")
+      ->capture_default_str();
+  command->add_option("--format", options->format, "table | md | json")->capture_default_str();
+  command->add_option("--prices", options->prices,
+                      "A price file merged over the built-in prices; re-prices both sides");
+  command->add_option("--out", options->out, "Write the comparison to FILE instead of stdout");
+  command->footer("Exit status: 0 no significant regression, 1 a significant regression of some "
+                  "contender's pass rate, 2 bad usage or input.");
+  command->callback([options] {
+    Result<int> code = run_compare(*options);
+    if (!code.ok()) fail_bad_input(code.error().message);
+    else exit_code() = *code;
+  });
 }
 
 }  // namespace landed::cli

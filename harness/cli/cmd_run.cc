@@ -1,10 +1,112 @@
+// `landed run SUITE --config FILE`: every contender × task × repeat, in parallel.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "harness/base/clock.h"
+#include "harness/campaign/campaign.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/run_summary.h"
+#include "harness/cli/suite_input.h"
+#include "harness/process/process.h"
 
 namespace landed::cli {
+namespace {
+
+struct RunArguments {
+  std::string suite;
+  std::string config;
+  std::string out;
+  std::string cache;
+  std::string shard;
+  std::string prices;
+  int jobs = default_jobs();
+  int repeats = 0;
+  double max_usd = 0;
+  int infra_retries = 2;
+  bool resume = false;
+  bool keep = false;
+  bool skip_bad_tasks = false;
+  bool quiet = false;
+};
+
+std::filesystem::path default_out_dir(const Suite& suite) {
+  std::string stamp = utc_now_iso8601().substr(0, 19);
+  std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
+  return std::filesystem::path("campaigns") / (suite.name + "-" + stamp);
+}
+
+std::optional<RunOptions> make_options(const RunArguments& args, const Suite& suite,
+                                       const CampaignConfig& config) {
+  RunOptions options;
+  options.out_dir = args.out.empty() ? default_out_dir(suite) : std::filesystem::path(args.out);
+  options.cache_dir = args.cache.empty() ? default_cache_dir() : std::filesystem::path(args.cache);
+  options.jobs = args.jobs;
+  options.repeats = args.repeats > 0 ? args.repeats : config.repeats.value_or(1);
+  options.resume = args.resume;
+  options.keep_sandboxes = args.keep;
+  options.infra_retries = args.infra_retries;
+  options.progress = !args.quiet && ::isatty(STDERR_FILENO);
+  if (args.max_usd > 0) options.max_usd = args.max_usd;
+  else options.max_usd = config.max_usd;
+  if (!args.prices.empty()) options.prices = args.prices;
+  if (!args.shard.empty()) {
+    auto shard = parse_shard(args.shard);
+    if (!shard.ok()) {
+      fail_bad_input(shard.error().message);
+      return std::nullopt;
+    }
+    options.shard = *shard;
+  }
+  return options;
+}
+
+void run(const RunArguments& args) {
+  auto config = load_config(args.config);
+  if (!config.ok()) return fail_bad_input(config.error().message);
+  if (Status secrets = check_secrets_available(*config); !secrets.ok())
+    return fail_bad_input(secrets.error().message);
+  auto suite = load_suite_or_report(args.suite, args.skip_bad_tasks);
+  if (!suite) return;
+  auto options = make_options(args, *suite, *config);
+  if (!options) return;
+  become_subreaper();
+  auto result = run_campaign(*suite, *config, *options);
+  if (!result.ok()) return fail_bad_input(result.error().message);
+  print_run_summary(std::cout, *result, options->out_dir);
+  if (result->stopped_reason) std::cerr << "landed: stopped early: " << *result->stopped_reason << "\n";
+}
+
+}  // namespace
 
 void register_run(CLI::App& app) {
-  auto* command = app.add_subcommand("run", "not yet written");
-  command->callback([] { fail_bad_input("'run' is not built yet"); });
+  auto args = std::make_shared<RunArguments>();
+  auto* command = app.add_subcommand(
+      "run", "Run every contender of a config on every task of a suite, record every attempt");
+  command->add_option("suite", args->suite, "Suite folder (suite.toml + one folder per task)")
+      ->required();
+  command->add_option("--config,-c", args->config, "Campaign config (TOML): the contenders")
+      ->required();
+  command->add_option("--out,-o", args->out, "Campaign folder (default: campaigns/<suite>-<time>)");
+  command->add_option("-j,--jobs", args->jobs, "Attempts run at once (default: cores)")
+      ->check(CLI::Range(1, 4096));
+  command->add_option("--repeats,-k", args->repeats, "Repeats per task and contender (default: "
+                      "the config's [run] repeats, else 1)")->check(CLI::Range(1, 10000));
+  command->add_flag("--resume", args->resume,
+                    "Continue a killed campaign in --out: finished attempts are not run again");
+  command->add_option("--shard", args->shard, "Run only shard K of N (K/N, e.g. 2/8); merge later");
+  command->add_option("--max-usd", args->max_usd, "Stop starting attempts once this much is spent")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table");
+  command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
+  command->add_option("--infra-retries", args->infra_retries,
+                      "Tries again an attempt that ended in infra_error (default 2)")
+      ->check(CLI::Range(0, 10));
+  command->add_flag("--keep", args->keep, "Keep every sandbox under <out>/sandboxes");
+  command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
+                    "Run the tasks that load even if others fail to load");
+  command->add_flag("--quiet,-q", args->quiet, "No progress line");
+  command->callback([args] { run(*args); });
 }
 
 }  // namespace landed::cli

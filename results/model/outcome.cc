@@ -28,3 +28,16 @@ std::optional<Outcome> outcome_from_string(std::string_view text) {
 }
 
 }  // namespace landed
+
+#include <fmt/format.h>
+
+#include "results/model/record.h"
+
+namespace landed {
+
+std::string attempt_key(std::string_view attempt_id, std::string_view task_digest,
+                        std::string_view contender_fingerprint) {
+  return fmt::format("{}#{}#{}", attempt_id, task_digest.substr(0, 16), contender_fingerprint);
+}
+
+}  // namespace landed

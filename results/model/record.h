@@ -97,3 +97,15 @@ struct Record {
 };
 
 }  // namespace landed
+
+namespace landed {
+
+/// Identity of an attempt across runs: the same id on the same task content by the same
+/// contender definition. A campaign never records one key twice.
+std::string attempt_key(std::string_view attempt_id, std::string_view task_digest,
+                        std::string_view contender_fingerprint);
+inline std::string attempt_key(const Record& r) {
+  return attempt_key(r.attempt_id, r.task_digest, r.contender.fingerprint);
+}
+
+}  // namespace landed

@@ -1,0 +1,237 @@
+#include "harness/campaign/attempt.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/ranges.h>
+
+#include "harness/base/clock.h"
+#include "harness/base/files.h"
+#include "harness/base/sha256.h"
+#include "harness/campaign/attempt_paths.h"
+#include "harness/campaign/shell_command.h"
+#include "runners/registry.h"
+
+namespace landed {
+namespace {
+
+constexpr int kDefaultVerifyTimeoutS = 300;
+
+Record start_record(const AttemptPlan& plan, const AttemptContext& context, bool simulated) {
+  Record r;
+  r.campaign_id = context.campaign_id;
+  r.attempt_id = plan.attempt_id();
+  r.task_id = plan.task->id;
+  r.task_digest = plan.task->digest;
+  r.task_difficulty = plan.task->difficulty;
+  r.task_tags = plan.task->tags;
+  r.contender = plan.contender->info(simulated);
+  r.repeat = plan.repeat;
+  r.started_at = utc_now_iso8601();
+  r.host = host_name();
+  return r;
+}
+
+Record& set_outcome(Record& r, Outcome outcome, std::string reason) {
+  r.outcome = outcome;
+  r.reason = std::move(reason);
+  return r;
+}
+
+Result<BaseCommit> base_commit(const Task& task, BaseCache& bases) {
+  if (task.repo) return bases.from_repository(task.repo->url, task.repo->rev);
+  return bases.from_workspace(task.digest, task.workspace_dir);
+}
+
+std::uint64_t attempt_seed(const std::string& key) {
+  const std::string hex = sha256_hex(key).substr(0, 16);
+  return std::stoull(hex, nullptr, 16);
+}
+
+ProcessInfo process_info(const ProcessResult& p, std::string log_path) {
+  return ProcessInfo{p.exit_code, p.signal, p.timed_out, p.cpu_user_s + p.cpu_sys_s,
+                     p.max_rss_kb, std::move(log_path)};
+}
+
+Outcome outcome_of(AgentStatus status) {
+  switch (status) {
+    case AgentStatus::kTimeout: return Outcome::kTimeout;
+    case AgentStatus::kOverBudget: return Outcome::kOverBudget;
+    case AgentStatus::kInfraError: return Outcome::kInfraError;
+    default: return Outcome::kAgentError;
+  }
+}
+
+std::vector<std::string> hidden_test_edits(const Task& task, const CandidatePatch& patch) {
+  std::vector<std::string> edits;
+  for (const std::string& path : patch.paths)
+    if (std::binary_search(task.hidden_test_paths.begin(), task.hidden_test_paths.end(), path))
+      edits.push_back(path);
+  std::sort(edits.begin(), edits.end());
+  edits.erase(std::unique(edits.begin(), edits.end()), edits.end());
+  return edits;
+}
+
+/// Everything one attempt holds while it runs; the steps are its member functions.
+class AttemptRun {
+ public:
+  AttemptRun(const AttemptPlan& plan, const AttemptContext& context)
+      : plan_(plan), task_(*plan.task), context_(context), paths_(context.campaign_dir, plan) {}
+
+  Record run() {
+    auto runner = make_runner(*plan_.contender);
+    record_ = start_record(plan_, context_, runner.ok() && (*runner)->simulated());
+    if (!runner.ok()) return finish(Outcome::kInfraError, runner.error().message);
+    if (auto prepared = prepare(); !prepared.ok())
+      return finish(Outcome::kInfraError, prepared.error().message);
+    AgentResult agent = run_agent(**runner);
+    auto patch = capture_patch();
+    if (!patch.ok()) return finish(Outcome::kInfraError, patch.error().message);
+    if (agent.status != AgentStatus::kDone) return finish(outcome_of(agent.status), agent.reason);
+    if (patch->text.size() > static_cast<size_t>(context_.max_patch_bytes))
+      return finish(Outcome::kAgentError, fmt::format("the candidate patch is {} bytes, over the "
+                                                      "cap of {}", patch->text.size(),
+                                                      context_.max_patch_bytes));
+    run_check();
+    return verify(*patch);
+  }
+
+ private:
+  Status prepare() {
+    Stopwatch clock;
+    LANDED_TRY_STATUS(paths_.create());
+    auto work = TempDir::create(context_.work_root, paths_.slug() + "-");
+    if (!work.ok()) return work.error().with_context("sandbox");
+    work_.emplace(std::move(work).value());
+    if (context_.keep_sandboxes) work_->keep();
+    auto base = base_commit(task_, *context_.bases);
+    if (!base.ok()) return base.error().with_context("base commit of task " + task_.id);
+    base_ = std::move(base).value();
+    auto sandbox = make_agent_sandbox(*base_, work_->path() / "agent");
+    if (!sandbox.ok()) return sandbox.error().with_context("agent sandbox");
+    sandbox_ = std::move(sandbox).value();
+    sandbox_s_ += clock.seconds();
+    return ok_status();
+  }
+
+  AgentResult run_agent(Runner& runner) {
+    Stopwatch clock;
+    const std::string key = plan_.attempt_key();
+    AgentRequest request{task_,           *plan_.contender,     sandbox_->root,
+                         paths_.dir(),    record_.attempt_id,   sha256_hex(key).substr(0, 24),
+                         attempt_seed(key), *context_.processes, context_.price_usage};
+    AgentResult agent = runner.run(request);
+    record_.timing.agent_s = clock.seconds();
+    record_.usage = agent.usage;
+    record_.agent.status = std::string(to_string(agent.status));
+    record_.agent.limit_hit = agent.limit_hit;
+    record_.agent.model_reported = agent.model_reported;
+    if (agent.process) record_.agent.process = process_info(*agent.process, "");
+    if (!agent.stdout_path.empty()) record_.agent.process.log_path = paths_.relative(agent.stdout_path);
+    if (!agent.stderr_path.empty()) record_.agent.stderr_path = paths_.relative(agent.stderr_path);
+    return agent;
+  }
+
+  Result<CandidatePatch> capture_patch() {
+    Stopwatch clock;
+    auto patch = diff_against_base(*sandbox_, *base_);
+    if (!patch.ok()) return patch.error().with_context("could not diff the agent's sandbox");
+    record_.patch.bytes = static_cast<std::int64_t>(patch->text.size());
+    record_.patch.files_changed = patch->files_changed;
+    record_.patch.hidden_test_edits = hidden_test_edits(task_, *patch);
+    if (!patch->text.empty()) {
+      LANDED_TRY_STATUS(write_file(paths_.dir() / "patch.diff", patch->text));
+      record_.patch.path = paths_.relative(paths_.dir() / "patch.diff");
+    }
+    sandbox_s_ += clock.seconds();
+    return patch;
+  }
+
+  void run_check() {
+    if (!task_.check) return;
+    Stopwatch clock;
+    const auto log = paths_.dir() / "check.log";
+    auto result = run_shell_command(*context_.processes, task_.check->command, sandbox_->root, log,
+                                    task_.check->timeout_s.value_or(kDefaultVerifyTimeoutS),
+                                    work_->path());
+    record_.timing.check_s = clock.seconds();
+    // A check that cannot start tells routing nothing; the record keeps it as a null exit code.
+    record_.check = result.ok() ? process_info(*result, paths_.relative(log))
+                                : ProcessInfo{std::nullopt, std::nullopt, false, std::nullopt,
+                                              std::nullopt, paths_.relative(log)};
+  }
+
+  Record verify(const CandidatePatch& patch) {
+    Stopwatch clock;
+    auto checkout = make_patched_checkout(*base_, patch, work_->path() / "verify");
+    if (!checkout.ok())
+      return finish(Outcome::kInfraError,
+                    "could not build the verify sandbox: " + checkout.error().message);
+    if (Status overlaid = overlay_tree(task_.tests_dir, *checkout); !overlaid.ok())
+      return finish(Outcome::kInfraError, "could not overlay the hidden tests: " +
+                                              overlaid.error().message);
+    sandbox_s_ += clock.seconds();
+    Stopwatch verify_clock;
+    const auto log = paths_.dir() / "verify.log";
+    auto result = run_shell_command(*context_.processes, task_.verify.command, *checkout, log,
+                                    task_.verify.timeout_s.value_or(kDefaultVerifyTimeoutS),
+                                    work_->path());
+    record_.timing.verify_s = verify_clock.seconds();
+    if (!result.ok())
+      return finish(Outcome::kInfraError, "the verify command could not start: " +
+                                              result.error().message);
+    record_.verify = process_info(*result, paths_.relative(log));
+    return finish_verified(*result);
+  }
+
+  Record finish_verified(const ProcessResult& result) {
+    if (result.timed_out)
+      return finish(Outcome::kFail, fmt::format("the hidden tests timed out after {} s",
+                                                task_.verify.timeout_s.value_or(kDefaultVerifyTimeoutS)));
+    if (result.exit_code == 0) return finish(Outcome::kPass, "the hidden tests passed");
+    if (result.exit_code)
+      return finish(Outcome::kFail, fmt::format("the hidden tests failed (exit status {})",
+                                                *result.exit_code));
+    return finish(Outcome::kFail, fmt::format("the hidden tests were killed by signal {}",
+                                              result.signal.value_or(0)));
+  }
+
+  Record finish(Outcome outcome, std::string reason) {
+    set_outcome(record_, outcome, std::move(reason));
+    if (!record_.patch.hidden_test_edits.empty())
+      record_.reason += fmt::format(" [the agent edited hidden-test paths, overwritten: {}]",
+                                    fmt::join(record_.patch.hidden_test_edits, ", "));
+    if (sandbox_s_ > 0) record_.timing.sandbox_s = sandbox_s_;
+    record_.wall_time_s = total_.seconds();
+    record_.finished_at = utc_now_iso8601();
+    if (context_.price_record) context_.price_record(record_);
+    return std::move(record_);
+  }
+
+  const AttemptPlan& plan_;
+  const Task& task_;
+  const AttemptContext& context_;
+  AttemptPaths paths_;
+  Record record_;
+  Stopwatch total_;
+  double sandbox_s_ = 0;
+  std::optional<TempDir> work_;
+  std::optional<BaseCommit> base_;
+  std::optional<AgentSandbox> sandbox_;
+};
+
+}  // namespace
+
+std::string AttemptPlan::attempt_id() const {
+  return fmt::format("{}/{}/r{}", task->id, contender->id, repeat);
+}
+
+std::string AttemptPlan::attempt_key() const {
+  return landed::attempt_key(attempt_id(), task->digest, contender->fingerprint);
+}
+
+Record run_attempt(const AttemptPlan& plan, const AttemptContext& context) {
+  return AttemptRun(plan, context).run();
+}
+
+}  // namespace landed

@@ -1,0 +1,51 @@
+// One attempt: one contender on one task, repeat r — from base commit to record.
+//   base commit -> agent sandbox -> runner -> candidate patch -> visible check
+//   -> verify sandbox (base + patch + tests/ overlay) -> verify command -> Record
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "harness/process/process.h"
+#include "harness/sandbox/apply_patch.h"
+#include "harness/sandbox/base_cache.h"
+#include "harness/sandbox/candidate_patch.h"
+#include "harness/sandbox/working_copy.h"
+#include "harness/task/task.h"
+#include "results/model/record.h"
+#include "runners/contender.h"
+
+namespace landed {
+
+struct AttemptPlan {
+  const Task* task = nullptr;
+  const Contender* contender = nullptr;
+  int repeat = 0;
+
+  /// "<task>/<contender>/r<repeat>": unique in a campaign.
+  std::string attempt_id() const;
+  /// Identity across campaigns: the attempt id plus what defines the task and the contender.
+  std::string attempt_key() const;
+};
+
+/// What every attempt of a campaign shares.
+struct AttemptContext {
+  BaseCache* bases = nullptr;
+  ProcessRunner* processes = nullptr;
+  std::filesystem::path campaign_dir;   // logs go to campaign_dir/attempts/...
+  std::filesystem::path work_root;      // sandboxes are made under it
+  std::string campaign_id;
+  bool keep_sandboxes = false;
+  std::int64_t max_patch_bytes = 64 << 20;
+  /// Dollar cost of usage (null when unpriced): enforces max_usd while the agent runs.
+  std::function<Dollars(const Usage&)> price_usage;
+  /// Fills cost_usd, price_status and unpriced_models of a finished record.
+  std::function<void(Record&)> price_record;
+};
+
+/// Runs the attempt and returns its record. Never throws: every failure becomes an outcome
+/// with a reason (infra_error when the harness, sandbox or verifier broke).
+Record run_attempt(const AttemptPlan& plan, const AttemptContext& context);
+
+}  // namespace landed

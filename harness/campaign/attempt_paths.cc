@@ -1,0 +1,37 @@
+#include "harness/campaign/attempt_paths.h"
+
+#include "harness/base/files.h"
+#include "harness/campaign/attempt.h"
+
+namespace landed {
+
+std::string file_safe(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                      c == '.' || c == '@';
+    if (!safe) c = '_';
+  }
+  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
+  return out;
+}
+
+AttemptPaths::AttemptPaths(std::filesystem::path campaign_dir, const AttemptPlan& plan)
+    : campaign_dir_(std::move(campaign_dir)) {
+  const std::string contender = file_safe(plan.contender->id);
+  const std::string repeat = "r" + std::to_string(plan.repeat);
+  dir_ = campaign_dir_ / "attempts" / file_safe(plan.task->id) / contender / repeat;
+  slug_ = file_safe(plan.task->id) + "." + contender + "." + repeat;
+}
+
+Status AttemptPaths::create() const {
+  // A resumed attempt starts over: logs of a run that was killed before its record are stale.
+  LANDED_TRY_STATUS(remove_tree(dir_));
+  return make_directories(dir_);
+}
+
+std::string AttemptPaths::relative(const std::filesystem::path& path) const {
+  return std::filesystem::relative(path, campaign_dir_).generic_string();
+}
+
+}  // namespace landed

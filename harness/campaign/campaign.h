@@ -1,0 +1,56 @@
+// A campaign: one `landed run` — every contender × task × repeat, run in parallel, each
+// record appended as it finishes; metadata in campaign.json; resumable after a crash.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/campaign/config.h"
+#include "harness/campaign/scheduler.h"
+#include "harness/task/suite.h"
+#include "results/model/record.h"
+
+namespace landed {
+
+/// Shard K of N (1-based K): a deterministic slice of the attempts, by a hash of the attempt id.
+struct Shard {
+  int index = 1;
+  int count = 1;
+};
+Result<Shard> parse_shard(std::string_view text);
+
+struct RunOptions {
+  std::filesystem::path out_dir;
+  std::filesystem::path cache_dir;          // base commits are cached here across campaigns
+  int jobs = 1;
+  int repeats = 1;
+  bool resume = false;
+  bool keep_sandboxes = false;
+  std::optional<Shard> shard;
+  std::optional<double> max_usd;            // stop starting attempts once this is spent
+  int infra_retries = 2;                    // an infra_error attempt is tried again this often
+  bool progress = false;                    // a live progress line on stderr
+  std::optional<std::filesystem::path> prices;  // a price file over the built-in table
+};
+
+struct CampaignResult {
+  std::string campaign_id;
+  std::vector<Record> records;              // every record of the campaign, resumed ones too
+  std::size_t planned = 0;
+  std::size_t skipped = 0;                  // already recorded (resume)
+  std::size_t ran = 0;
+  std::optional<std::string> stopped_reason;  // e.g. the dollar cap
+  SchedulerStats scheduler;
+};
+
+/// Runs the campaign. An Error means it could not start (bad output folder, a campaign already
+/// there without --resume); attempts that fail become records.
+Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
+                                    const RunOptions& options);
+
+/// The default cache folder: $XDG_CACHE_HOME/landed or ~/.cache/landed.
+std::filesystem::path default_cache_dir();
+
+}  // namespace landed

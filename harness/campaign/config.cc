@@ -1,0 +1,184 @@
+#include "harness/campaign/config.h"
+
+#include <cstdlib>
+#include <set>
+
+#include <fmt/ranges.h>
+
+#include "harness/task/toml_reader.h"
+#include "runners/registry.h"
+
+namespace landed {
+namespace {
+
+Result<Limits> read_limits(TomlReader& reader, const Limits& defaults) {
+  Limits limits = defaults;
+  LANDED_TRY(auto wall, reader.optional_number("wall_time_s"));
+  LANDED_TRY(auto steps, reader.optional_int("max_steps", 1, 1'000'000'000));
+  LANDED_TRY(auto tokens, reader.optional_int("max_tokens", 1, 1'000'000'000'000));
+  LANDED_TRY(auto usd, reader.optional_number("max_usd"));
+  if (wall && *wall <= 0) return reader.error_at("wall_time_s", "wall_time_s must be positive");
+  if (usd && *usd <= 0) return reader.error_at("max_usd", "max_usd must be positive");
+  if (wall) limits.wall_time_s = wall;
+  if (steps) limits.max_steps = steps;
+  if (tokens) limits.max_tokens = tokens;
+  if (usd) limits.max_usd = usd;
+  return limits;
+}
+
+/// Runner options are scalars of any type; they are kept as text.
+Result<std::map<std::string, std::string>> read_options(TomlReader& contender) {
+  std::map<std::string, std::string> options;
+  LANDED_TRY(auto table, contender.optional_table("options"));
+  if (!table) return options;
+  for (const auto& [key, node] : table->table()) {
+    const std::string name(key.str());
+    if (node.is_string()) {
+      LANDED_TRY(auto text, table->optional_string(name));
+      options[name] = *text;
+    } else if (node.is_boolean()) {
+      LANDED_TRY(auto flag, table->optional_bool(name));
+      options[name] = *flag ? "true" : "false";
+    } else if (node.is_number()) {
+      LANDED_TRY(auto number, table->optional_number(name));
+      options[name] = fmt::format("{}", *number);
+    } else {
+      return table->error_at(name, "options." + name + " must be a string, number or boolean");
+    }
+  }
+  return options;
+}
+
+struct ContenderFields {
+  std::optional<std::string> name;
+  std::string runner;
+  std::optional<std::string> model;
+  std::vector<std::optional<std::string>> efforts;
+};
+
+Result<ContenderFields> read_identity(TomlReader& reader) {
+  ContenderFields fields;
+  LANDED_TRY(fields.name, reader.optional_string("name"));
+  LANDED_TRY(fields.runner, reader.required_string("runner"));
+  if (!is_known_runner(fields.runner))
+    return reader.error_at("runner", fmt::format("unknown runner \"{}\" (known: {})", fields.runner,
+                                                 fmt::join(runner_names(), ", ")));
+  LANDED_TRY(fields.model, reader.optional_string("model"));
+  LANDED_TRY(auto effort, reader.optional_string("effort"));
+  LANDED_TRY(auto efforts, reader.string_list("efforts"));
+  if (effort && !efforts.empty())
+    return reader.error_at("efforts", "give either effort or efforts, not both");
+  if (effort) fields.efforts.push_back(effort);
+  for (auto& e : efforts) fields.efforts.push_back(e);
+  if (fields.efforts.empty()) fields.efforts.push_back(std::nullopt);
+  return fields;
+}
+
+Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& defaults) {
+  LANDED_TRY(ContenderFields fields, read_identity(reader));
+  Contender base;
+  base.runner = fields.runner;
+  base.model = fields.model;
+  LANDED_TRY(base.command, reader.string_list("command"));
+  LANDED_TRY(base.args, reader.string_list("args"));
+  LANDED_TRY(base.env, reader.string_map("env"));
+  LANDED_TRY(base.env_from, reader.string_map("env_from"));
+  LANDED_TRY(base.options, read_options(reader));
+  LANDED_TRY(auto limits_table, reader.optional_table("limits"));
+  base.limits = defaults;
+  if (limits_table) {
+    LANDED_TRY(base.limits, read_limits(*limits_table, defaults));
+  }
+  if (base.runner == "command" && base.command.empty())
+    return reader.error_at("command", "runner \"command\" needs command = [\"program\", ...]");
+  std::vector<Contender> expanded;
+  for (const auto& effort : fields.efforts) {
+    Contender c = base;
+    c.effort = effort;
+    c.id = fields.name ? *fields.name + (effort ? "@" + *effort : "")
+                       : default_contender_id(c.runner, c.model, c.effort);
+    c.fingerprint = contender_fingerprint(c);
+    expanded.push_back(std::move(c));
+  }
+  return expanded;
+}
+
+Status read_run_section(TomlReader& top, CampaignConfig& config) {
+  LANDED_TRY(auto run, top.optional_table("run"));
+  if (!run) return ok_status();
+  LANDED_TRY(auto repeats, run->optional_int("repeats", 1, 10'000));
+  LANDED_TRY(auto jobs, run->optional_int("jobs", 1, 4096));
+  LANDED_TRY(config.max_usd, run->optional_number("max_usd"));
+  LANDED_TRY(auto prices, run->optional_string("prices"));
+  if (repeats) config.repeats = static_cast<int>(*repeats);
+  if (jobs) config.jobs = static_cast<int>(*jobs);
+  if (prices) config.prices = config.file.parent_path() / *prices;
+  return ok_status();
+}
+
+Status read_contenders(TomlReader& top, CampaignConfig& config) {
+  LANDED_TRY(auto tables, top.table_array("contender"));
+  if (tables.empty())
+    return make_error("{}: no [[contender]] tables: a campaign needs at least one",
+                      config.file.string());
+  std::set<std::string> ids;
+  for (TomlReader& table : tables) {
+    LANDED_TRY(auto contenders, read_contender(table, config.default_limits));
+    for (Contender& c : contenders) {
+      if (!ids.insert(c.id).second)
+        return table.error_at("name", fmt::format("contender id \"{}\" appears twice; give each a "
+                                                  "distinct name", c.id));
+      config.contenders.push_back(std::move(c));
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<CampaignConfig> load_config(const std::filesystem::path& path) {
+  LANDED_TRY(toml::table table, parse_toml_file(path));
+  TomlReader top(table, path);
+  CampaignConfig config;
+  config.file = path;
+  LANDED_TRY_STATUS(read_run_section(top, config));
+  LANDED_TRY(auto limits, top.optional_table("limits"));
+  if (limits) {
+    LANDED_TRY(config.default_limits, read_limits(*limits, Limits{}));
+  }
+  LANDED_TRY_STATUS(read_contenders(top, config));
+  LANDED_TRY_STATUS(top.finish());
+  return config;
+}
+
+Status check_secrets_available(const CampaignConfig& config) {
+  for (const Contender& c : config.contenders)
+    for (const auto& [key, source] : c.env_from)
+      if (std::getenv(source.c_str()) == nullptr)
+        return make_error("contender {} needs the environment variable {} (for {}); it is not set",
+                          c.id, source, key);
+  return ok_status();
+}
+
+static nlohmann::json limits_json(const Limits& l) {
+  auto opt = [](const auto& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  return {{"wall_time_s", opt(l.wall_time_s)}, {"max_steps", opt(l.max_steps)},
+          {"max_tokens", opt(l.max_tokens)},   {"max_usd", opt(l.max_usd)}};
+}
+
+nlohmann::json config_to_json(const CampaignConfig& config) {
+  nlohmann::json contenders = nlohmann::json::array();
+  for (const Contender& c : config.contenders) {
+    contenders.push_back({{"id", c.id}, {"runner", c.runner}, {"model", c.model ? *c.model : ""},
+                          {"effort", c.effort ? *c.effort : ""}, {"command", c.command},
+                          {"args", c.args}, {"env", c.env}, {"env_from", c.env_from},
+                          {"options", c.options}, {"limits", limits_json(c.limits)},
+                          {"fingerprint", c.fingerprint}});
+  }
+  return {{"file", config.file.string()},
+          {"repeats", config.repeats ? nlohmann::json(*config.repeats) : nlohmann::json(nullptr)},
+          {"max_usd", config.max_usd ? nlohmann::json(*config.max_usd) : nlohmann::json(nullptr)},
+          {"contenders", contenders}};
+}
+
+}  // namespace landed

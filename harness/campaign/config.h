@@ -1,0 +1,33 @@
+// The campaign config (TOML): which contenders run, with what limits, how often.
+// See README.md "Config" for the format; every key is checked, unknown keys are errors.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/base/error.h"
+#include "runners/contender.h"
+
+namespace landed {
+
+struct CampaignConfig {
+  std::filesystem::path file;
+  std::optional<int> repeats;                 // [run] repeats; the command line wins
+  std::optional<int> jobs;                    // [run] jobs
+  std::optional<double> max_usd;              // [run] max_usd: the campaign's dollar cap
+  std::optional<std::filesystem::path> prices;  // [run] prices: a price file over the defaults
+  Limits default_limits;                      // [limits], under each contender's own
+  std::vector<Contender> contenders;          // one per effort level, in file order
+};
+
+Result<CampaignConfig> load_config(const std::filesystem::path& path);
+/// Every env_from variable must be set in landed's environment before a run starts.
+Status check_secrets_available(const CampaignConfig& config);
+/// The config as stored in campaign metadata: no secret values (env_from holds names only).
+nlohmann::json config_to_json(const CampaignConfig& config);
+
+}  // namespace landed

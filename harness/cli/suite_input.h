@@ -1,0 +1,19 @@
+// Loading the suite and config named on the command line, with errors a user can act on.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "harness/campaign/config.h"
+#include "harness/task/suite.h"
+
+namespace landed::cli {
+
+/// Loads the suite; prints every task that failed to load. Returns null (after printing the
+/// cause, exit code 2) when the suite is unreadable, or when a task failed and !allow_bad_tasks.
+std::optional<Suite> load_suite_or_report(const std::filesystem::path& dir, bool allow_bad_tasks);
+
+/// The default jobs: the machine's cores.
+int default_jobs();
+
+}  // namespace landed::cli

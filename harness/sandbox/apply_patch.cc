@@ -1,0 +1,47 @@
+#include "harness/sandbox/apply_patch.h"
+
+#include "harness/base/files.h"
+#include "harness/sandbox/checkout_repo.h"
+#include "harness/sandbox/libgit2_init.h"
+
+namespace landed {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Status apply_to_workdir(git_repository* repo, const CandidatePatch& patch) {
+  git_diff* raw = nullptr;
+  LANDED_TRY_STATUS(git::check(git_diff_from_buffer(&raw, patch.text.data(), patch.text.size()),
+                               "git_diff_from_buffer", "candidate patch"));
+  git::Diff diff(raw);
+  return git::check(git_apply(repo, diff.get(), GIT_APPLY_LOCATION_WORKDIR, nullptr), "git_apply",
+                    "candidate patch");
+}
+
+// git_apply needs a repository with a working tree; its git dir lives beside `dir` for the
+// duration, so `dir` itself ends up holding the files only.
+Status checkout_and_apply(const BaseCommit& base, const CandidatePatch& patch, const fs::path& dir) {
+  LANDED_TRY_STATUS(make_directories(dir));
+  const fs::path absolute = fs::absolute(dir);
+  LANDED_TRY(TempDir gitdir, TempDir::create(absolute.parent_path(),
+                                             "." + absolute.filename().string() + ".git-"));
+  LANDED_TRY(git::Repository repo, sandbox_detail::init_borrowing_repo(gitdir.path(), base));
+  LANDED_TRY_STATUS(git::check(git_repository_set_workdir(repo.get(), dir.c_str(), 0),
+                               "git_repository_set_workdir", dir.string()));
+  LANDED_TRY_STATUS(sandbox_detail::checkout_base_tree(repo.get(), base, /*write_index=*/false));
+  if (patch.text.empty()) return ok_status();
+  return apply_to_workdir(repo.get(), patch);
+}
+
+}  // namespace
+
+Result<fs::path> make_patched_checkout(const BaseCommit& base, const CandidatePatch& patch,
+                                       const fs::path& dir) {
+  git::ensure_initialized();
+  Status made = checkout_and_apply(base, patch, dir);
+  if (!made.ok()) return made.error().with_context("verify sandbox " + dir.string());
+  return dir;
+}
+
+}  // namespace landed

@@ -1,0 +1,137 @@
+#include "results/report/compare_report.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "results/report/figures.h"
+#include "results/report/text_table.h"
+
+namespace landed {
+namespace {
+
+std::string verdict(const ContenderChange& c) {
+  if (c.test == PairedTest::kNone) return "no common tasks";
+  if (c.regression) return "REGRESSION";
+  if (c.improvement) return "improved";
+  return "no significant change";
+}
+
+std::string points(double fraction) { return fmt::format("{:+.1f} pts", fraction * 100); }
+
+std::string cost_change(const ContenderChange& c) {
+  if (!c.per_solved_change) return figures::kUnknown;
+  const BootstrapResult& r = *c.per_solved_change;
+  return fmt::format("{} → {} ({:+.4f} [{:+.4f}, {:+.4f}])",
+                     figures::dollars(c.baseline_per_solved),
+                     figures::dollars(c.candidate_per_solved), r.mean, r.interval.low,
+                     r.interval.high);
+}
+
+std::vector<std::string> row_of(const ContenderChange& c) {
+  return {c.contender_id,
+          std::to_string(c.paired_tasks),
+          figures::percent(c.baseline_pass_rate) + " → " + figures::percent(c.candidate_pass_rate),
+          points(c.delta) + " " + fmt::format("[{:+.1f}, {:+.1f}]", c.delta_interval.low * 100,
+                                             c.delta_interval.high * 100),
+          std::string(to_string(c.test)),
+          fmt::format("{:.4g}", c.p_value),
+          cost_change(c),
+          verdict(c)};
+}
+
+const std::vector<std::string> kHeaders{"contender", "tasks", "pass rate", "change [CI]", "test",
+                                        "p", "$/solved", "verdict"};
+
+std::string summary_line(const Comparison& comparison) {
+  return comparison.has_regression()
+             ? fmt::format("Significant regression at alpha = {}.", comparison.alpha)
+             : fmt::format("No significant regression at alpha = {}.", comparison.alpha);
+}
+
+std::vector<std::string> membership_notes(const Comparison& comparison) {
+  std::vector<std::string> notes;
+  if (!comparison.only_in_baseline.empty())
+    notes.push_back(fmt::format("Only in the baseline: {}",
+                                fmt::join(comparison.only_in_baseline, ", ")));
+  if (!comparison.only_in_candidate.empty())
+    notes.push_back(fmt::format("Only in the candidate: {}",
+                                fmt::join(comparison.only_in_candidate, ", ")));
+  return notes;
+}
+
+void write_table(const Comparison& comparison, std::ostream& out) {
+  TextTable table;
+  for (const std::string& h : kHeaders) table.add_column(h, TextTable::Align::kLeft);
+  for (const ContenderChange& c : comparison.changes) table.add_row(row_of(c));
+  table.write(out);
+  out << "\n";
+  for (const std::string& note : membership_notes(comparison)) out << note << "\n";
+  out << summary_line(comparison) << "\n";
+}
+
+std::string md_cell(std::string text) {
+  std::string out;
+  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+void write_markdown(const Comparison& comparison, std::ostream& out) {
+  out << "## landed compare\n\n|";
+  for (const std::string& h : kHeaders) out << " " << h << " |";
+  out << "\n|";
+  for (std::size_t i = 0; i < kHeaders.size(); ++i) out << " --- |";
+  out << "\n";
+  for (const ContenderChange& c : comparison.changes) {
+    out << "|";
+    for (const std::string& cell : row_of(c)) out << " " << md_cell(cell) << " |";
+    out << "\n";
+  }
+  out << "\n";
+  for (const std::string& note : membership_notes(comparison)) out << "- " << md_cell(note) << "\n";
+  out << "\n**" << summary_line(comparison) << "**\n";
+}
+
+nlohmann::json change_json(const ContenderChange& c) {
+  using nlohmann::json;
+  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  json cost = nullptr;
+  if (c.per_solved_change)
+    cost = json{{"baseline_usd", opt(c.baseline_per_solved)},
+                {"candidate_usd", opt(c.candidate_per_solved)},
+                {"change_usd", c.per_solved_change->mean},
+                {"ci", {c.per_solved_change->interval.low, c.per_solved_change->interval.high}},
+                {"p_value", c.per_solved_change->p_value}};
+  return json{{"contender", c.contender_id}, {"paired_tasks", c.paired_tasks},
+              {"baseline_pass_rate", c.baseline_pass_rate},
+              {"candidate_pass_rate", c.candidate_pass_rate}, {"delta", c.delta},
+              {"delta_ci", {c.delta_interval.low, c.delta_interval.high}},
+              {"test", std::string(to_string(c.test))}, {"p_value", c.p_value},
+              {"only_baseline_passed", c.only_baseline_passed},
+              {"only_candidate_passed", c.only_candidate_passed},
+              {"regression", c.regression}, {"improvement", c.improvement},
+              {"cost_per_solved", cost}};
+}
+
+void write_json(const Comparison& comparison, std::ostream& out) {
+  nlohmann::json doc{{"schema", "landed.compare/1"},
+                     {"alpha", comparison.alpha},
+                     {"regression", comparison.has_regression()},
+                     {"only_in_baseline", comparison.only_in_baseline},
+                     {"only_in_candidate", comparison.only_in_candidate},
+                     {"contenders", nlohmann::json::array()}};
+  for (const ContenderChange& c : comparison.changes) doc["contenders"].push_back(change_json(c));
+  out << doc.dump(2) << "\n";
+}
+
+}  // namespace
+
+bool write_comparison(std::string_view format, const Comparison& comparison, std::ostream& out) {
+  if (format == "table") write_table(comparison, out);
+  else if (format == "md" || format == "markdown") write_markdown(comparison, out);
+  else if (format == "json") write_json(comparison, out);
+  else return false;
+  return true;
+}
+
+}  // namespace landed

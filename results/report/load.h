@@ -1,0 +1,23 @@
+// Builds a ranked scoreboard from record sources: the one path `landed report` and
+// `landed compare` share, streaming every record once.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "results/report/reporter.h"
+#include "scoring/aggregate.h"
+
+namespace landed {
+
+struct LoadedScoreboard {
+  Scoreboard board;       // ranked
+  ReportContext context;  // sources, prices, torn lines
+};
+
+/// Streams every source into one scoreboard (several campaigns pool their attempts).
+/// With `reprice`, every record is priced anew with `prices`; otherwise stored costs stand.
+Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
+                                         const PriceTable& prices, bool reprice);
+
+}  // namespace landed

@@ -1,0 +1,72 @@
+#include "results/report/notes.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "results/report/figures.h"
+
+namespace landed {
+namespace {
+
+std::string source_names(const ReportContext& context) {
+  std::vector<std::string> names;
+  for (const RecordSource& s : context.sources) {
+    if (s.campaign && !s.campaign->campaign_id.empty()) {
+      std::string suite = s.campaign->suite_name.empty() ? "" : " (" + s.campaign->suite_name + ")";
+      names.push_back(s.campaign->campaign_id + suite);
+    } else {
+      names.push_back(s.label);
+    }
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+void cost_notes(const Scoreboard& board, std::vector<std::string>& notes) {
+  for (const ContenderSummary& s : board.contenders) {
+    const CostFigures& c = s.cost;
+    if (c.unpriced > 0)
+      notes.push_back(fmt::format("{}: {} attempt(s) unpriced: no price for {} (add it with "
+                                  "--prices FILE)", s.contender.id, c.unpriced,
+                                  fmt::join(c.unpriced_models, ", ")));
+    if (c.incomplete_usage > 0)
+      notes.push_back(fmt::format("{}: {} attempt(s) with a token count the tool did not report: "
+                                  "cost unknown", s.contender.id, c.incomplete_usage));
+    if (c.no_usage > 0 && c.priced > 0)
+      notes.push_back(fmt::format("{}: {} attempt(s) reported no usage: cost unknown",
+                                  s.contender.id, c.no_usage));
+    if (c.reported_mismatches > 0)
+      notes.push_back(fmt::format("{}: the tool's own cost differs from landed's in {} attempt(s) "
+                                  "(tool total {})", s.contender.id, c.reported_mismatches,
+                                  figures::dollars(c.reported_total_usd)));
+  }
+}
+
+}  // namespace
+
+std::string report_header(const ReportContext& context, const Scoreboard& board) {
+  return fmt::format("{} · {} records · {} tasks · {} contenders · prices: {}{}",
+                     source_names(context), board.records, board.tasks.size(),
+                     board.contenders.size(), context.price_source,
+                     context.repriced ? " (re-priced)" : "");
+}
+
+std::vector<std::string> report_notes(const ReportContext& context, const Scoreboard& board) {
+  std::vector<std::string> notes;
+  if (board.contenders.size() > 1)
+    notes.push_back("≈ marks a row whose 95% interval overlaps the leader's: not separable.");
+  if (board.infra_errors > 0)
+    notes.push_back(fmt::format("{} infra_error attempt(s) excluded from every figure (not the "
+                                "model's fault).", board.infra_errors));
+  cost_notes(board, notes);
+  for (const ContenderSummary& s : board.contenders)
+    if (s.cost.priced > 0 && !s.cost.complete) {
+      notes.push_back("* $/attempt over priced attempts only; ≥ a lower bound.");
+      break;
+    }
+  if (context.torn_lines > 0)
+    notes.push_back(fmt::format("{} torn final line(s) skipped (a run cut off mid-write).",
+                                context.torn_lines));
+  return notes;
+}
+
+}  // namespace landed

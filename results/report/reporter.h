@@ -1,0 +1,44 @@
+// Report formats: one exporter per file behind this one small interface (in the manner of
+// google/benchmark's reporter.h). A new format is one new file and one line in reporter.cc.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "results/store/record_source.h"
+#include "scoring/aggregate.h"
+
+namespace landed {
+
+/// Everything about a report that is not a figure: where the records came from.
+struct ReportContext {
+  std::vector<RecordSource> sources;
+  std::string price_source;
+  bool repriced = false;            // --prices: every record priced anew
+  std::int64_t torn_lines = 0;      // tolerated torn final lines, over all sources
+  std::string landed_version;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  /// Writes the whole report for a ranked scoreboard.
+  virtual void write(const ReportContext& context, const Scoreboard& board,
+                     std::ostream& out) const = 0;
+};
+
+/// The formats `landed report --format` accepts.
+const std::vector<std::string>& report_formats();
+/// Null for an unknown format.
+std::unique_ptr<Reporter> make_reporter(std::string_view format);
+
+std::unique_ptr<Reporter> make_table_reporter();
+std::unique_ptr<Reporter> make_markdown_reporter();
+std::unique_ptr<Reporter> make_json_reporter();
+std::unique_ptr<Reporter> make_csv_reporter();
+std::unique_ptr<Reporter> make_junit_reporter();
+
+}  // namespace landed

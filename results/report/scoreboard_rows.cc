@@ -1,0 +1,57 @@
+#include "results/report/scoreboard_rows.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "results/report/figures.h"
+
+namespace landed {
+namespace {
+
+bool any_pass_at_k(const Scoreboard& board) {
+  return std::any_of(board.contenders.begin(), board.contenders.end(),
+                     [](const ContenderSummary& s) { return s.pass_at_k.has_value(); });
+}
+
+std::vector<std::string> row_of(const ContenderSummary& s, bool with_pass_at_k) {
+  namespace f = figures;
+  std::vector<std::string> row{std::to_string(s.rank), f::contender_label(s),
+                               f::passes(s.passes, s.scored), f::percent(s.pass_rate),
+                               f::interval(s.pass_interval)};
+  if (with_pass_at_k) row.push_back(f::pass_at_k(s));
+  std::vector<std::string> rest{f::cost_per_attempt(s),
+                                f::cost_per_solved(s),
+                                f::tokens(s.tokens),
+                                f::percent(s.tokens.cache_hit_ratio()),
+                                f::count(s.steps.value()),
+                                f::count(s.tool_calls.value()),
+                                f::seconds(s.median_wall_time_s),
+                                f::other_outcomes(s.outcomes)};
+  row.insert(row.end(), rest.begin(), rest.end());
+  return row;
+}
+
+}  // namespace
+
+ScoreboardColumns scoreboard_columns(const Scoreboard& board) {
+  bool with_pass_at_k = any_pass_at_k(board);
+  ScoreboardColumns columns;
+  columns.headers = {"#", "contender", "pass", "rate", "95% CI"};
+  columns.right_aligned = {true, false, true, true, true};
+  if (with_pass_at_k) {
+    columns.headers.push_back("pass@k");
+    columns.right_aligned.push_back(true);
+  }
+  for (const char* h : {"$/attempt", "$/solved", "tokens/attempt", "cache hit", "steps",
+                        "tool calls", "time", "other outcomes"}) {
+    columns.headers.push_back(h);
+    columns.right_aligned.push_back(h != std::string("tokens/attempt") &&
+                                    h != std::string("other outcomes"));
+  }
+  for (const ContenderSummary& s : board.contenders)
+    columns.rows.push_back(row_of(s, with_pass_at_k));
+  return columns;
+}
+
+}  // namespace landed

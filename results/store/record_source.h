@@ -1,0 +1,41 @@
+// Where records come from: a campaign folder or a records.jsonl file named on the command
+// line. The history database will be one more kind of source here, so commands that read
+// records (report, compare) take sources, not paths.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "harness/base/error.h"
+#include "results/store/record_reader.h"
+
+namespace landed {
+
+/// A campaign's metadata from its campaign.json (every field optional there).
+struct CampaignInfo {
+  std::string campaign_id;
+  std::string suite_name;
+  std::string suite_digest;
+  std::string started_at;
+  std::string finished_at;
+  std::string harness_version;
+};
+
+struct RecordSource {
+  std::filesystem::path records;        // the records.jsonl file
+  std::optional<CampaignInfo> campaign; // when a campaign.json sits beside it
+  std::string label;                    // the input as the user named it
+};
+
+/// Resolves a folder (holding records.jsonl and maybe campaign.json) or a .jsonl file.
+Result<RecordSource> open_record_source(const std::filesystem::path& input);
+
+/// Parses a campaign.json document; `origin` names it in errors.
+Result<CampaignInfo> parse_campaign_json(std::string_view text, std::string_view origin);
+
+/// Streams every record of the source.
+Result<ReadSummary> read_source(const RecordSource& source, const RecordCallback& callback,
+                                ReadDepth depth = ReadDepth::kSummary);
+
+}  // namespace landed

@@ -1,0 +1,48 @@
+// A contender: one row of the scoreboard — a runner with a model and an effort level,
+// the limits of each attempt, and the extra environment and arguments of its tool.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "results/model/record.h"
+
+namespace landed {
+
+/// Per-attempt limits, enforced while the agent runs. Null: no limit.
+struct Limits {
+  std::optional<double> wall_time_s;
+  std::optional<std::int64_t> max_steps;
+  std::optional<std::int64_t> max_tokens;  // input + cache read + cache write + output
+  std::optional<double> max_usd;
+  bool operator==(const Limits&) const = default;
+};
+
+struct Contender {
+  std::string id;                                // unique in a campaign, e.g. "sim/sim-frontier@high"
+  std::string runner;                            // a name known to runners/registry.h
+  std::optional<std::string> model;
+  std::optional<std::string> effort;
+  std::vector<std::string> command;              // the "command" runner's program and arguments
+  std::vector<std::string> args;                 // extra command-line arguments for the tool
+  std::map<std::string, std::string> env;        // extra environment, literal values
+  /// Extra environment whose values come from landed's own environment, by name, at run time:
+  /// secrets live here and are never written to records, metadata or logs.
+  std::map<std::string, std::string> env_from;
+  std::map<std::string, std::string> options;    // runner-specific settings (e.g. sim rates)
+  Limits limits;
+  std::string fingerprint;                       // sha256 of all of the above but secret values
+
+  ContenderInfo info(bool simulated) const;
+};
+
+/// The default id: "runner", "runner/model", "runner/model@effort".
+std::string default_contender_id(const std::string& runner, const std::optional<std::string>& model,
+                                 const std::optional<std::string>& effort);
+/// Digest of everything that defines what the contender does (secret values excluded).
+std::string contender_fingerprint(const Contender& contender);
+
+}  // namespace landed

@@ -1,0 +1,112 @@
+#include "runners/native_protocol.h"
+
+#include <nlohmann/json.hpp>
+
+#include "harness/base/files.h"
+
+namespace landed {
+namespace {
+
+using nlohmann::json;
+
+Count count_field(const json& event, const char* key) {
+  auto it = event.find(key);
+  if (it == event.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0)
+    return std::nullopt;
+  return it->get<std::int64_t>();
+}
+
+Dollars dollars_field(const json& event, const char* key) {
+  auto it = event.find(key);
+  if (it == event.end() || !it->is_number()) return std::nullopt;
+  return it->get<double>();
+}
+
+std::string string_field(const json& event, const char* key) {
+  auto it = event.find(key);
+  return it != event.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+AgentResult ended(AgentStatus status, std::string reason) {
+  AgentResult result;
+  result.status = status;
+  result.reason = std::move(reason);
+  return result;
+}
+
+}  // namespace
+
+void NativeProtocolParser::on_line(std::string_view line) {
+  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (event.is_discarded() || !event.is_object()) {
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
+    return;
+  }
+  ++events_;
+  const std::string type = string_field(event, "event");
+  if (type == "step") on_step(event);
+  if (type == "tool") add_count(usage_.tool_calls, 1);
+  if (type == "final") on_final(event);
+}
+
+void NativeProtocolParser::on_step(const json& event) {
+  TokenUsage tokens;
+  tokens.input_tokens = count_field(event, "input_tokens");
+  tokens.cache_read_tokens = count_field(event, "cache_read_tokens");
+  tokens.cache_write_tokens = count_field(event, "cache_write_tokens");
+  tokens.output_tokens = count_field(event, "output_tokens");
+  tokens.reasoning_tokens = count_field(event, "reasoning_tokens");
+  std::string model = string_field(event, "model");
+  usage_.add_step(model.empty() ? default_model_ : model, tokens, dollars_field(event, "cost_usd"));
+  add_count(usage_.tool_calls, count_field(event, "tool_calls"));
+}
+
+void NativeProtocolParser::on_final(const json& event) {
+  final_status_ = string_field(event, "status");
+  final_reason_ = string_field(event, "reason");
+  std::string model = string_field(event, "model");
+  if (!model.empty()) model_reported_ = model;
+}
+
+AgentResult NativeProtocolParser::finish(const ProcessResult& process) {
+  AgentResult result;
+  const std::string exit = process.exit_code ? fmt::format("exit status {}", *process.exit_code)
+                                             : fmt::format("signal {}", process.signal.value_or(0));
+  const bool clean_exit = process.exit_code == 0;
+  if (!final_status_) {
+    result = ended(AgentStatus::kError,
+                   fmt::format("the agent ended ({}) without a final event; {} events, {} "
+                               "unreadable lines", exit, events_, garbage_lines_));
+  } else if (*final_status_ == "done" && clean_exit) {
+    result = ended(AgentStatus::kDone, final_reason_);
+  } else if (*final_status_ == "done") {
+    result = ended(AgentStatus::kError, fmt::format("the agent reported done but ended with {}", exit));
+  } else if (*final_status_ == "gave_up") {
+    result = ended(AgentStatus::kGaveUp, "the agent gave up: " + final_reason_);
+  } else if (*final_status_ == "infra_error") {
+    result = ended(AgentStatus::kInfraError, "the agent's provider failed: " + final_reason_);
+  } else {
+    result = ended(AgentStatus::kError,
+                   fmt::format("the agent reported {}: {} ({})", *final_status_, final_reason_, exit));
+  }
+  result.usage = usage_;
+  result.model_reported = model_reported_;
+  return result;
+}
+
+Result<std::vector<std::string>> native_agent_environment(const AgentRequest& request) {
+  const auto prompt_path = request.log_dir / "prompt.md";
+  LANDED_TRY_STATUS(write_file(prompt_path, request.task.prompt));
+  std::vector<std::string> env = {
+      "LANDED_PROMPT_FILE=" + prompt_path.string(),
+      "LANDED_TASK_ID=" + request.task.id,
+      "LANDED_ATTEMPT_ID=" + request.attempt_id,
+      "LANDED_SEED=" + std::to_string(request.seed),
+  };
+  if (request.contender.model) env.push_back("LANDED_MODEL=" + *request.contender.model);
+  if (request.contender.effort) env.push_back("LANDED_EFFORT=" + *request.contender.effort);
+  if (request.task.difficulty) env.push_back("LANDED_DIFFICULTY=" + *request.task.difficulty);
+  return env;
+}
+
+}  // namespace landed

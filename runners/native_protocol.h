@@ -1,0 +1,37 @@
+// The native event protocol (runners/PROTOCOL.md): JSON lines on stdout, one per model call
+// with its usage, one final line with the status. Any program can act as an agent through it.
+#pragma once
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "runners/subprocess_runner.h"
+
+namespace landed {
+
+class NativeProtocolParser final : public OutputParser {
+ public:
+  /// `default_model` names the usage of step lines that do not say which model they used.
+  explicit NativeProtocolParser(std::string default_model) : default_model_(std::move(default_model)) {}
+  void on_line(std::string_view line) override;
+  const Usage& usage() const override { return usage_; }
+  AgentResult finish(const ProcessResult& process) override;
+
+ private:
+  void on_step(const nlohmann::json& event);
+  void on_final(const nlohmann::json& event);
+
+  std::string default_model_;
+  Usage usage_;
+  std::optional<std::string> final_status_;
+  std::string final_reason_;
+  std::optional<std::string> model_reported_;
+  std::int64_t garbage_lines_ = 0;
+  std::int64_t events_ = 0;
+};
+
+/// Writes the prompt next to the logs and returns the LANDED_* variables every native agent gets.
+Result<std::vector<std::string>> native_agent_environment(const AgentRequest& request);
+
+}  // namespace landed

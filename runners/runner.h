@@ -1,0 +1,57 @@
+// The runner interface: how an agent is started on a task in its sandbox, and what it did.
+// A new agent tool is one RunnerDefinition (its command line) plus one OutputParser (its output);
+// see subprocess_runner.h. Built-in runners (noop, oracle) implement Runner directly.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "harness/process/process.h"
+#include "harness/task/task.h"
+#include "results/model/usage.h"
+#include "runners/contender.h"
+
+namespace landed {
+
+/// Everything a runner needs for one attempt.
+struct AgentRequest {
+  const Task& task;
+  const Contender& contender;
+  std::filesystem::path sandbox;   // the agent's working copy: its current directory
+  std::filesystem::path log_dir;   // outside the sandbox: prompt, stdout, stderr go here
+  std::string attempt_id;
+  std::string attempt_token;       // marks every process of the attempt (see process.h)
+  std::uint64_t seed = 0;          // derived from the attempt id: simulated agents use it
+  ProcessRunner& processes;
+  /// Dollar cost of usage so far, from the price table; null when unpriced. Used for max_usd.
+  std::function<Dollars(const Usage&)> price;
+};
+
+/// How the agent's run ended, before any verification.
+enum class AgentStatus { kDone, kGaveUp, kError, kTimeout, kOverBudget, kInfraError };
+std::string_view to_string(AgentStatus status);
+
+struct AgentResult {
+  AgentStatus status = AgentStatus::kError;
+  std::string reason;                        // in words, for every status but done
+  Usage usage;
+  std::optional<std::string> limit_hit;      // steps, tokens, usd, wall_time
+  std::optional<std::string> model_reported; // the model the tool said it used
+  std::optional<ProcessResult> process;      // null for in-process runners
+  std::filesystem::path stdout_path;         // empty for in-process runners
+  std::filesystem::path stderr_path;
+};
+
+class Runner {
+ public:
+  virtual ~Runner() = default;
+  virtual AgentResult run(const AgentRequest& request) = 0;
+  /// True for runners that never call a real model (sim): labelled simulated everywhere.
+  virtual bool simulated() const { return false; }
+};
+
+}  // namespace landed

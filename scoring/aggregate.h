@@ -1,0 +1,150 @@
+// Streaming aggregation of records into the scoreboard: per contender and per task × contender.
+// Memory is O(contenders × tasks), never O(records): each record is folded in and dropped.
+//
+// Every figure is over *scored* attempts (all but infra_error, which is not the model's
+// fault and is counted on its own). Dollar figures use priced attempts only; when some
+// scored attempt is not priced, `cost_complete` is false and the total and $/solved are
+// lower bounds (a missing cost is never negative), shown as such by every report.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "results/model/record.h"
+#include "scoring/cost.h"
+#include "scoring/median_sketch.h"
+#include "scoring/price_table.h"
+#include "scoring/stats.h"
+
+namespace landed {
+
+/// A mean over the values that are known; null when none is.
+struct KnownMean {
+  double sum = 0;
+  std::int64_t count = 0;
+  void add(std::optional<double> value) {
+    if (!value) return;
+    sum += *value;
+    ++count;
+  }
+  void add(Count value) {
+    if (value) add(std::optional<double>(static_cast<double>(*value)));
+  }
+  std::optional<double> value() const {
+    return count ? std::optional<double>(sum / static_cast<double>(count)) : std::nullopt;
+  }
+};
+
+using OutcomeCounts = std::array<std::int64_t, 6>;  // indexed by Outcome
+
+struct TokenFigures {
+  KnownMean input, cache_read, cache_write, output, reasoning, total;  // per attempt
+  /// cache read / (uncached input + cache read + cache write), over attempts knowing all three.
+  double cache_read_sum = 0;
+  double prompt_sum = 0;
+  std::optional<double> cache_hit_ratio() const {
+    return prompt_sum > 0 ? std::optional<double>(cache_read_sum / prompt_sum) : std::nullopt;
+  }
+};
+
+struct CostFigures {
+  std::int64_t priced = 0, unpriced = 0, no_usage = 0, incomplete_usage = 0;
+  std::vector<std::string> unpriced_models;  // sorted
+  double total_usd = 0;                      // over priced attempts
+  bool complete = true;                      // every scored attempt priced
+  std::optional<double> mean_per_attempt, median_per_attempt;  // over priced attempts
+  std::optional<double> per_solved;          // total / passes; a lower bound if !complete
+  std::int64_t reported_mismatches = 0;      // tool's own cost differs beyond tolerance
+  std::optional<double> reported_total_usd;  // sum of tool-reported costs, where reported
+};
+
+struct ContenderSummary {
+  ContenderInfo contender;
+  std::int64_t attempts = 0;      // every record, infra errors included
+  std::int64_t scored = 0;        // attempts - infra_error
+  std::int64_t passes = 0;
+  OutcomeCounts outcomes{};
+  std::int64_t tasks = 0;
+  std::optional<double> pass_rate;
+  Interval pass_interval;         // 95% Wilson over scored attempts
+  std::optional<double> pass_at_1;  // mean over tasks of passes/attempts, when repeats > 1
+  std::optional<double> pass_at_k;  // unbiased estimator, k = fewest attempts on any task
+  std::int64_t k = 0;
+  CostFigures cost;
+  TokenFigures tokens;
+  KnownMean steps, tool_calls, wall_time_s;
+  std::optional<double> median_wall_time_s;
+  // Set by rank_contenders.
+  int rank = 0;
+  bool separable_from_leader = true;
+};
+
+/// One cell of the task × contender matrix.
+struct TaskCell {
+  std::int64_t attempts = 0;  // scored attempts
+  std::int64_t passes = 0;
+  std::int64_t infra_errors = 0;
+  OutcomeCounts outcomes{};   // every attempt, infra errors included
+  double cost_usd = 0;        // over priced attempts
+  std::int64_t priced = 0;
+  KnownMean steps, wall_time_s;
+  bool empty() const { return attempts == 0 && infra_errors == 0; }
+};
+
+struct Scoreboard {
+  std::vector<ContenderSummary> contenders;  // ranked once rank_contenders ran
+  std::vector<std::string> tasks;            // sorted
+  /// cells[t * contenders.size() + c] for tasks[t] and contenders[c].
+  std::vector<TaskCell> cells;
+  std::int64_t records = 0;
+  std::int64_t infra_errors = 0;
+  std::int64_t repeats_max = 0;              // attempts on one task by one contender, at most
+
+  const TaskCell& cell(std::size_t task, std::size_t contender) const {
+    return cells[task * contenders.size() + contender];
+  }
+};
+
+enum class Pricing {
+  kStored,   // use each record's cost_usd and price_status; price records that have none
+  kReprice,  // price every record anew with the given table (`--prices`)
+};
+
+class ScoreboardBuilder {
+ public:
+  ScoreboardBuilder(const PriceTable& prices, Pricing pricing, CostTolerance tolerance = {});
+  ScoreboardBuilder(const ScoreboardBuilder&) = delete;
+  ScoreboardBuilder& operator=(const ScoreboardBuilder&) = delete;
+  ~ScoreboardBuilder();
+
+  void add(const Record& record);
+  /// The scoreboard, in first-seen contender order (call rank_contenders to rank it).
+  Scoreboard finish() const;
+
+ private:
+  struct ContenderAccumulator;
+  CostResult price(const Record& record) const;
+  static ContenderSummary summarize(const ContenderAccumulator& acc);
+  void fill_cells(Scoreboard& board) const;
+  std::size_t contender_index(const Record& record);
+  std::size_t task_index(const std::string& task_id);
+
+  const PriceTable& prices_;
+  Pricing pricing_;
+  CostTolerance tolerance_;
+  std::vector<ContenderAccumulator> contenders_;
+  std::map<std::string, std::size_t, std::less<>> contender_ids_;
+  std::vector<std::string> task_ids_;
+  std::map<std::string, std::size_t, std::less<>> task_indexes_;
+  std::unordered_map<std::uint64_t, TaskCell> cells_;
+  std::int64_t records_ = 0;
+  std::int64_t infra_errors_ = 0;
+};
+
+}  // namespace landed

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make demo`: validate the bundled suite, run the demo campaign on simulated agents
+# (offline, no API key), and report. Usage: tasks/demo.sh LANDED_BINARY OUT_DIR
+set -euo pipefail
+landed=$1
+out=$2
+jobs=$(nproc)
+here=$(cd "$(dirname "$0")" && pwd)
+
+echo "== landed validate tasks/examples (noop must fail, oracle must pass)"
+"$landed" validate "$here/examples" -j "$jobs"
+
+# The demo is a fresh campaign every time.
+rm -rf "$out"
+echo
+echo "== landed run tasks/examples --config tasks/demo.toml (simulated agents)"
+"$landed" run "$here/examples" --config "$here/demo.toml" --out "$out/campaign" -j "$jobs"
+
+echo
+echo "== landed report"
+"$landed" report "$out/campaign" --format table
+"$landed" report "$out/campaign" --format md > "$out/report.md"
+"$landed" report "$out/campaign" --format json > "$out/report.json"
+
+echo
+echo "The demo campaign is in $out/campaign (records.jsonl, campaign.json, attempts/)."
+echo "Reports: $out/report.md, $out/report.json"

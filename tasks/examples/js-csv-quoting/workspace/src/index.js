@@ -1,0 +1,6 @@
+'use strict';
+
+const { parseCsv } = require('./parse');
+const { toCsv } = require('./stringify');
+
+module.exports = { parseCsv, toCsv };

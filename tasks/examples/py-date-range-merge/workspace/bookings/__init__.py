@@ -1,0 +1,1 @@
+"""Date-range helpers for a holiday-flat booking calendar."""

@@ -1,0 +1,69 @@
+"""Shared helpers for the end-to-end tests: they drive the real `landed` binary."""
+import json
+import os
+import stat
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+LANDED = os.environ.get("LANDED_BINARY", str(Path(__file__).resolve().parents[2] / "build" / "landed"))
+SOURCE_DIR = Path(os.environ.get("LANDED_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+
+
+def landed(*args, timeout=600, **kwargs):
+    """Runs landed and returns the CompletedProcess (text mode, never raises on exit code)."""
+    return subprocess.run([LANDED, *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, stdin=subprocess.DEVNULL, **kwargs)
+
+
+def write(path: Path, text: str, executable=False):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"))
+    if executable:
+        path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def make_adder_task(suite: Path, task_id: str, check=True, extra_toml=""):
+    """A tiny Python task: `add` subtracts; the hidden test wants it to add."""
+    task = suite / task_id
+    write(task / "task.toml", f"""
+        title = "Fix add"
+        difficulty = "easy"
+        tags = ["python", "bugfix"]
+        [verify]
+        command = "python3 test_hidden.py"
+        timeout_s = 30
+        {'[check]' if check else ''}
+        {'command = "python3 -c \\"import calc; assert calc.add(1, 1) == 2\\""' if check else ''}
+        {extra_toml}
+        """)
+    write(task / "prompt.md", "calc.add subtracts instead of adding. Fix it.\n")
+    write(task / "workspace" / "calc.py", "def add(a, b):\n    return a - b\n")
+    write(task / "workspace" / "README.md", "A calculator.\n")
+    write(task / "tests" / "test_hidden.py", """
+        import calc
+        assert calc.add(2, 3) == 5, "add is wrong"
+        print("ok")
+        """)
+    write(task / "solution" / "calc.py", "def add(a, b):\n    return a + b\n")
+    return task
+
+
+def make_suite(root: Path, task_ids=("add-one",), **kwargs) -> Path:
+    suite = root / "suite"
+    write(suite / "suite.toml", 'name = "mini"\ndescription = "made by a test"\n')
+    for task_id in task_ids:
+        make_adder_task(suite, task_id, **kwargs)
+    return suite
+
+
+def read_records(out: Path):
+    lines = (out / "records.jsonl").read_text().splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture
+def cache_dir(tmp_path):
+    return tmp_path / "cache"
