@@ -8,6 +8,7 @@
 
 #include "runners/builtin_runners.h"
 #include "runners/command_runner.h"
+#include "runners/landed_agent_runner.h"
 #include "runners/sim_runner.h"
 
 namespace landed {
@@ -21,6 +22,7 @@ const std::map<std::string, Factory>& factories() {
       {"oracle", make_oracle_runner},
       {"command", make_command_runner},
       {"sim", make_sim_runner},
+      {"landed-agent", make_landed_agent_runner},
   };
   return table;
 }

@@ -61,7 +61,73 @@ void set_pass_at_k(ContenderSummary& s, const std::vector<const TaskCell*>& cell
   s.pass_at_k = at_k / static_cast<double>(tasks);
 }
 
+void merge_tokens(TokenFigures& into, const TokenFigures& from) {
+  into.input.merge(from.input);
+  into.cache_read.merge(from.cache_read);
+  into.cache_write.merge(from.cache_write);
+  into.output.merge(from.output);
+  into.reasoning.merge(from.reasoning);
+  into.total.merge(from.total);
+  into.cache_read_sum += from.cache_read_sum;
+  into.prompt_sum += from.prompt_sum;
+}
+
+void merge_outcomes(OutcomeCounts& into, const OutcomeCounts& from) {
+  for (std::size_t i = 0; i < into.size(); ++i) into[i] += from[i];
+}
+
+/// The fields add() fills; the derived ones are computed by finish().
+void merge_summary(ContenderSummary& into, const ContenderSummary& from) {
+  into.attempts += from.attempts;
+  into.scored += from.scored;
+  into.passes += from.passes;
+  merge_outcomes(into.outcomes, from.outcomes);
+  into.cost.priced += from.cost.priced;
+  into.cost.unpriced += from.cost.unpriced;
+  into.cost.no_usage += from.cost.no_usage;
+  into.cost.incomplete_usage += from.cost.incomplete_usage;
+  into.cost.total_usd += from.cost.total_usd;
+  into.cost.reported_mismatches += from.cost.reported_mismatches;
+  merge_tokens(into.tokens, from.tokens);
+  into.steps.merge(from.steps);
+  into.tool_calls.merge(from.tool_calls);
+  into.wall_time_s.merge(from.wall_time_s);
+}
+
+void merge_cell(TaskCell& into, const TaskCell& from) {
+  into.attempts += from.attempts;
+  into.passes += from.passes;
+  into.infra_errors += from.infra_errors;
+  merge_outcomes(into.outcomes, from.outcomes);
+  into.cost_usd += from.cost_usd;
+  into.priced += from.priced;
+  into.steps.merge(from.steps);
+  into.wall_time_s.merge(from.wall_time_s);
+}
+
 }  // namespace
+
+void ScoreboardBuilder::merge(const ScoreboardBuilder& other) {
+  std::vector<std::size_t> contender_map, task_map;
+  for (const ContenderAccumulator& from : other.contenders_) {
+    Record key;
+    key.contender = from.summary.contender;
+    std::size_t index = contender_index(key);
+    contender_map.push_back(index);
+    ContenderAccumulator& into = contenders_[index];
+    merge_summary(into.summary, from.summary);
+    into.unpriced_models.insert(from.unpriced_models.begin(), from.unpriced_models.end());
+    into.cost_median.merge(from.cost_median);
+    into.wall_median.merge(from.wall_median);
+    into.reported_sum += from.reported_sum;
+    into.any_reported = into.any_reported || from.any_reported;
+  }
+  for (const std::string& task : other.task_ids_) task_map.push_back(task_index(task));
+  for (const auto& [key, cell] : other.cells_)
+    merge_cell(cells_[cell_key(task_map[key >> 32], contender_map[key & 0xffffffffu])], cell);
+  records_ += other.records_;
+  infra_errors_ += other.infra_errors_;
+}
 
 ScoreboardBuilder::ScoreboardBuilder(const PriceTable& prices, Pricing pricing,
                                      CostTolerance tolerance)

@@ -36,6 +36,10 @@ struct KnownMean {
   void add(Count value) {
     if (value) add(std::optional<double>(static_cast<double>(*value)));
   }
+  void merge(const KnownMean& other) {
+    sum += other.sum;
+    count += other.count;
+  }
   std::optional<double> value() const {
     return count ? std::optional<double>(sum / static_cast<double>(count)) : std::nullopt;
   }
@@ -124,6 +128,8 @@ class ScoreboardBuilder {
   ~ScoreboardBuilder();
 
   void add(const Record& record);
+  /// Folds in a builder filled on another thread from other records (same prices).
+  void merge(const ScoreboardBuilder& other);
   /// The scoreboard, in first-seen contender order (call rank_contenders to rank it).
   Scoreboard finish() const;
 
@@ -139,9 +145,9 @@ class ScoreboardBuilder {
   Pricing pricing_;
   CostTolerance tolerance_;
   std::vector<ContenderAccumulator> contenders_;
-  std::map<std::string, std::size_t, std::less<>> contender_ids_;
+  std::unordered_map<std::string, std::size_t> contender_ids_;
   std::vector<std::string> task_ids_;
-  std::map<std::string, std::size_t, std::less<>> task_indexes_;
+  std::unordered_map<std::string, std::size_t> task_indexes_;
   std::unordered_map<std::uint64_t, TaskCell> cells_;
   std::int64_t records_ = 0;
   std::int64_t infra_errors_ = 0;

@@ -49,6 +49,20 @@ void MedianSketch::switch_to_bins() {
   exact_.shrink_to_fit();
 }
 
+void MedianSketch::merge(const MedianSketch& other) {
+  if (bins_.empty() && other.bins_.empty() &&
+      exact_.size() + other.exact_.size() <= kExactLimit) {
+    exact_.insert(exact_.end(), other.exact_.begin(), other.exact_.end());
+    count_ += other.count_;
+    return;
+  }
+  if (bins_.empty()) switch_to_bins();
+  for (double value : other.exact_) add_to_bins(value);
+  for (std::size_t bin = 0; bin < other.bins_.size(); ++bin) bins_[bin] += other.bins_[bin];
+  zeros_ += other.zeros_;
+  count_ += other.count_;
+}
+
 double MedianSketch::value_at_rank(std::int64_t rank) const {
   if (rank < zeros_) return 0;
   std::int64_t seen = zeros_;

@@ -15,6 +15,8 @@ class MedianSketch {
   /// Adds a value >= 0 (dollars, seconds); negative values count as 0.
   void add(double value);
   std::optional<double> median() const;
+  /// Adds every value of `other` (a sketch filled on another thread).
+  void merge(const MedianSketch& other);
   std::int64_t count() const { return count_; }
   /// True once the answer is approximate.
   bool binned() const { return !bins_.empty(); }

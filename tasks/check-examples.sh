@@ -70,12 +70,17 @@ print(f"{doc['verify'].get('timeout_s', 300)}\t{command}")
 PY
 }
 
-# Lists the files of $2 (relative paths) that the .gitignore files of workspace $1 would ignore.
+# Lists the files of the overlays $3... (relative paths) that the .gitignore files of workspace
+# $1 would ignore; $2 is a scratch folder.
 ignored_files() {
-  local probe="$3/probe"
+  local probe="$2/probe" overlay
   rm -rf "$probe" && mkdir -p "$probe" && cp -a "$1/." "$probe/"
   git -C "$probe" init -q 2>/dev/null || return 0
-  (cd "$2" && find . -type f | sed 's|^\./||') | git -C "$probe" check-ignore --no-index --stdin
+  shift 2
+  for overlay in "$@"; do
+    (cd "$overlay" && find . -type f | sed 's|^\./||') | git -C "$probe" check-ignore --no-index --stdin
+  done
+  rm -rf "$probe"
 }
 
 # Runs the verify command in a fresh copy of the workspace with the given overlays applied.
@@ -112,10 +117,8 @@ check_task() {
     case $info in ERROR:*) lint=BAD; problems="$problems ${info#ERROR: };" ;; esac
   fi
   if [ "$lint" = ok ]; then
-    for part in tests solution; do
-      hidden=$(ignored_files "$task/workspace" "$task/$part" "$work")
-      [ -z "$hidden" ] || { lint=BAD; problems="$problems $part files ignored by .gitignore: $hidden;"; }
-    done
+    hidden=$(ignored_files "$task/workspace" "$work" "$task/tests" "$task/solution" | tr '\n' ' ')
+    [ -z "$hidden" ] || { lint=BAD; problems="$problems files ignored by the workspace .gitignore: $hidden;"; }
   fi
   if [ "$lint" != ok ]; then
     { row "$id" BAD - - UNSOUND; echo "    $problems"; } >"$work/report"

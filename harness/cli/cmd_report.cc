@@ -18,6 +18,7 @@ struct ReportOptions {
   std::string prices;
   bool reprice = false;
   std::string out;
+  int threads = 0;
 };
 
 Result<std::vector<RecordSource>> open_sources(const std::vector<std::string>& inputs) {
@@ -45,7 +46,8 @@ Status run_report(const ReportOptions& options) {
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
   LANDED_TRY(std::vector<RecordSource> sources, open_sources(options.inputs));
   LANDED_TRY(LoadedScoreboard loaded,
-             load_scoreboard(sources, prices, options.reprice || price_file.has_value()));
+             load_scoreboard(sources, prices, options.reprice || price_file.has_value(),
+                             options.threads));
   loaded.context.landed_version = kVersion;
   std::ostringstream text;
   reporter->write(loaded.context, loaded.board, text);
@@ -74,6 +76,10 @@ void register_report(CLI::App& app) {
   command->add_flag("--reprice", options->reprice,
                     "Re-price every record with the built-in prices instead of its stored cost");
   command->add_option("--out", options->out, "Write the report to FILE instead of stdout");
+  command->add_option("--threads", options->threads,
+                      "Threads reading a large records file (default: one per core, 1 below "
+                      "32 MiB)")
+      ->check(CLI::Range(0, 64));
   command->footer("Exit status: 0 done, 2 bad usage or input.");
   command->callback([options] {
     Status status = run_report(*options);

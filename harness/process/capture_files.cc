@@ -31,8 +31,7 @@ bool names_same_file(const fs::path& out_path, int out_fd, const fs::path& err_p
 
 }  // namespace
 
-Result<CaptureFiles> open_capture_files(const fs::path& stdout_path,
-                                        const fs::path& stderr_path) {
+Result<CaptureFiles> open_capture_files(const fs::path& stdout_path, const fs::path& stderr_path) {
   CaptureFiles files;
   LANDED_TRY(files.out, open_capture_file(stdout_path));
   files.merged = names_same_file(stdout_path, files.out.get(), stderr_path);

@@ -10,8 +10,8 @@
 namespace landed {
 
 struct CaptureFiles {
-  UniqueFd out;   ///< invalid: stdout is discarded
-  UniqueFd err;   ///< invalid: stderr is discarded, or merged into `out`
+  UniqueFd out;         ///< invalid: stdout is discarded
+  UniqueFd err;         ///< invalid: stderr is discarded, or merged into `out`
   bool merged = false;  ///< both paths name one file: one pipe feeds it, in order
 };
 

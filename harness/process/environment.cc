@@ -1,5 +1,6 @@
 #include "harness/process/environment.h"
 
+#include <fmt/format.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -7,8 +8,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 #include "harness/process/process.h"
 
@@ -60,8 +59,8 @@ std::string new_sweep_token() {
     // No entropy source: pid, time and a counter are still unique on this machine.
     static std::atomic<std::uint64_t> counter{0};
     words[0] = static_cast<std::uint64_t>(getpid()) << 32 | counter.fetch_add(1);
-    words[1] = static_cast<std::uint64_t>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
+    words[1] =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   return fmt::format("{:016x}{:016x}", words[0], words[1]);
 }

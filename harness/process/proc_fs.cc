@@ -2,14 +2,13 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "harness/process/unique_fd.h"
 
@@ -66,6 +65,14 @@ std::optional<ProcStat> read_proc_stat(pid_t pid) {
   stat.pgrp = static_cast<pid_t>(pgrp);
   stat.session = static_cast<pid_t>(session);
   return stat;
+}
+
+std::unordered_map<pid_t, ProcStat> read_process_table() {
+  std::unordered_map<pid_t, ProcStat> table;
+  for (pid_t pid : list_processes()) {
+    if (auto stat = read_proc_stat(pid)) table.emplace(pid, *stat);
+  }
+  return table;
 }
 
 bool environment_has_entry(pid_t pid, std::string_view entry) {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace landed {
@@ -22,6 +23,9 @@ struct ProcStat {
 };
 /// Null when the process is gone (or unreadable).
 std::optional<ProcStat> read_proc_stat(pid_t pid);
+
+/// Every process with its stat fields, read now (processes gone meanwhile are left out).
+std::unordered_map<pid_t, ProcStat> read_process_table();
 
 /// True when /proc/<pid>/environ holds exactly `entry` ("K=V") as one of its strings.
 /// A zombie's or an unreadable process's environment is empty.

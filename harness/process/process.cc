@@ -33,13 +33,13 @@ Result<SpawnRequest> make_request(const ProcessSpec& spec, bool merged) {
   LANDED_TRY(std::string program, resolve_program(spec.argv.front(), spec.env, spec.cwd));
   std::string token = spec.sweep_token.empty() ? new_sweep_token() : spec.sweep_token;
   std::vector<std::string> env = with_variable(spec.env, kSweepTokenVariable, token);
-  return SpawnRequest{std::move(program), spec.argv, std::move(env), spec.cwd, merged,
-                      std::move(token)};
+  return SpawnRequest{std::move(program), spec.argv, std::move(env),
+                      spec.cwd,           merged,    std::move(token)};
 }
 
 Capture make_capture(const ProcessSpec& spec, SpawnedChild& child, CaptureFiles& files) {
-  Capture capture{OutputStream(std::move(child.stdout_read), std::move(files.out),
-                               spec.stdout_path, spec.output_cap_bytes, spec.on_stdout_line),
+  Capture capture{OutputStream(std::move(child.stdout_read), std::move(files.out), spec.stdout_path,
+                               spec.output_cap_bytes, spec.on_stdout_line),
                   std::nullopt};
   if (child.stderr_read.valid()) {
     capture.err.emplace(std::move(child.stderr_read), std::move(files.err), spec.stderr_path,
@@ -94,6 +94,7 @@ void drain(Capture& capture) {
 double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec / 1e6; }
 
 void record_exit(const ChildExit& exit, ProcessResult& result) {
+  if (exit.lost) return;
   if (WIFEXITED(exit.status)) result.exit_code = WEXITSTATUS(exit.status);
   if (WIFSIGNALED(exit.status)) result.signal = WTERMSIG(exit.status);
   result.cpu_user_s = seconds(exit.usage.ru_utime);

@@ -47,16 +47,20 @@ struct ProcessSpec {
   std::function<bool(std::string_view line)> on_stdout_line;
   /// Added to the child's environment as LANDED_ATTEMPT_TOKEN=<token>; used to find and kill
   /// descendants that escaped the process group (setsid, double fork). Empty: a fresh random
-  /// token. A descendant that replaces its whole environment (env -i) cannot be found this way.
+  /// token. Runs that overlap in time must not share a token: each one's sweep would kill the
+  /// other's processes. A descendant that replaces its whole environment (env -i) cannot be
+  /// found this way.
   std::string sweep_token;
 };
 
 /// How a run ended and what it used.
 struct ProcessResult {
-  std::optional<int> exit_code;  ///< null when killed by a signal
+  /// Null when killed by a signal. Both null: the status was lost (code outside this module
+  /// reaped the child with waitpid(-1); landed must not do that).
+  std::optional<int> exit_code;
   std::optional<int> signal;
   bool timed_out = false;
-  bool stopped = false;  ///< on_stdout_line returned false
+  bool stopped = false;                              ///< on_stdout_line returned false
   double wall_s = 0, cpu_user_s = 0, cpu_sys_s = 0;  ///< cpu includes reaped descendants
   std::int64_t max_rss_kb = 0;
   std::int64_t stdout_bytes = 0, stderr_bytes = 0;  ///< bytes seen (including dropped ones)

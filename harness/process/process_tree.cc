@@ -43,8 +43,11 @@ ChildExit ProcessTree::reap() {
   }
   ChildExit exit;
   const ChildTableLock lock = lock_child_table();
-  while (::wait4(pid_, &exit.status, 0, &exit.usage) < 0 && errno == EINTR) {
-  }
+  pid_t waited = -1;
+  do {
+    waited = ::wait4(pid_, &exit.status, 0, &exit.usage);
+  } while (waited < 0 && errno == EINTR);
+  exit.lost = waited != pid_;
   unregister_child(pid_, lock);
   reaped_ = true;
   return exit;

@@ -17,6 +17,8 @@ namespace landed {
 struct ChildExit {
   int status = 0;
   struct rusage usage {};
+  /// wait4 failed: someone else reaped the child (a waitpid(-1) elsewhere), status unknown.
+  bool lost = false;
 };
 
 class ProcessTree {

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <spawn.h>
-#include <sys/pidfd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +9,7 @@
 #include <cstring>
 
 #include "harness/process/child_table.h"
+#include "harness/process/pidfd.h"
 
 namespace landed {
 namespace {
@@ -61,6 +61,9 @@ int add_file_actions(FileActions& fa, const SpawnRequest& request, int out, int 
   return rc;
 }
 
+/// Own session and group (so the group can be signalled as one), no blocked signal, every
+/// disposition back to default. glibc cannot reset its two internal signals (32, 33): sigfillset
+/// leaves them out, so the child starts with them ignored; programs install their own handlers.
 int set_attributes(SpawnAttributes& sa) {
   posix_spawnattr_t* attributes = &sa.attributes;
   sigset_t none;
@@ -83,15 +86,16 @@ std::vector<char*> c_strings(const std::vector<std::string>& strings) {
 }
 
 Error spawn_error(const SpawnRequest& request, std::string_view call, int rc) {
-  return make_error("cannot start '{}' ({}): {} failed: {}", request.argv.front(),
-                    request.program, call, std::strerror(rc));
+  return make_error("cannot start '{}' ({}): {} failed: {}", request.argv.front(), request.program,
+                    call, std::strerror(rc));
 }
 
 Status check_cwd(const std::filesystem::path& cwd) {
   struct stat info {};
   if (cwd.empty()) return ok_status();
   if (::stat(cwd.c_str(), &info) != 0) return errno_error("working directory", cwd.string());
-  if (!S_ISDIR(info.st_mode)) return make_error("working directory {}: not a directory", cwd.string());
+  if (!S_ISDIR(info.st_mode))
+    return make_error("working directory {}: not a directory", cwd.string());
   return ok_status();
 }
 

@@ -14,11 +14,11 @@ namespace landed {
 
 /// Everything posix_spawn needs, already resolved.
 struct SpawnRequest {
-  std::string program;                ///< the path handed to posix_spawn
+  std::string program;  ///< the path handed to posix_spawn
   std::vector<std::string> argv;
-  std::vector<std::string> env;       ///< complete, the sweep token included
-  std::filesystem::path cwd;          ///< empty: ours
-  bool merge_output = false;          ///< stderr into the stdout pipe
+  std::vector<std::string> env;  ///< complete, the sweep token included
+  std::filesystem::path cwd;     ///< empty: ours
+  bool merge_output = false;     ///< stderr into the stdout pipe
   std::string token;
 };
 

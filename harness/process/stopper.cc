@@ -1,8 +1,8 @@
 #include "harness/process/stopper.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <csignal>
+#include <cstdint>
 
 namespace landed {
 

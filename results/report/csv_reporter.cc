@@ -19,7 +19,7 @@ std::string field(const std::string& text) {
 }
 
 std::string number(std::optional<double> value) {
-  return value ? fmt::format("{}", *value) : "";
+  return value ? fmt::format("{:.10g}", *value) : "";
 }
 
 std::optional<double> ratio(double num, std::int64_t den) {

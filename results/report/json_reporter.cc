@@ -7,7 +7,7 @@
 namespace landed {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr const char* kReportSchema = "landed.report/1";
 

@@ -1,25 +1,48 @@
 #include "results/report/load.h"
 
+#include <memory>
+
 #include "scoring/ranking.h"
 
 namespace landed {
+namespace {
 
-Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
-                                         const PriceTable& prices, bool reprice) {
-  LoadedScoreboard loaded;
-  ScoreboardBuilder builder(prices, reprice ? Pricing::kReprice : Pricing::kStored);
-  RecordCallback add = [&builder](const Record& record) {
-    builder.add(record);
+/// Reads one source into `builder`, in parallel shards when the file is large.
+Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& builder,
+                              const PriceTable& prices, Pricing pricing, int shards) {
+  if (shards <= 0) {
+    std::error_code ec;
+    std::uintmax_t bytes = std::filesystem::file_size(source.records, ec);
+    shards = ec ? 1 : default_shards(bytes);
+  }
+  std::vector<std::unique_ptr<ScoreboardBuilder>> parts;
+  for (int k = 0; k < shards; ++k)
+    parts.push_back(std::make_unique<ScoreboardBuilder>(prices, pricing));
+  ShardCallback add = [&parts](int shard, const Record& record) {
+    parts[static_cast<std::size_t>(shard)]->add(record);
     return ok_status();
   };
+  LANDED_TRY(ReadSummary summary, for_each_record_sharded(source.records, shards, add));
+  for (const auto& part : parts) builder.merge(*part);
+  return summary;
+}
+
+}  // namespace
+
+Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
+                                         const PriceTable& prices, bool reprice, int shards) {
+  LoadedScoreboard loaded;
+  Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
+  ScoreboardBuilder builder(prices, pricing);
   for (const RecordSource& source : sources) {
-    LANDED_TRY(ReadSummary summary, read_source(source, add));
+    LANDED_TRY(ReadSummary summary, read_into(source, builder, prices, pricing, shards));
     loaded.context.torn_lines += summary.torn_lines;
   }
   loaded.board = builder.finish();
   rank_contenders(loaded.board);
   loaded.context.sources = sources;
-  loaded.context.price_source = prices.source;
+  loaded.context.price_source =
+      reprice ? prices.source : "as recorded, else " + prices.source;
   loaded.context.repriced = reprice;
   return loaded;
 }

@@ -17,7 +17,10 @@ struct LoadedScoreboard {
 
 /// Streams every source into one scoreboard (several campaigns pool their attempts).
 /// With `reprice`, every record is priced anew with `prices`; otherwise stored costs stand.
+/// A large file is read in `shards` parallel parts (0: by size, see default_shards), each
+/// into its own builder, merged at the end: the figures do not depend on the shard count.
 Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
-                                         const PriceTable& prices, bool reprice);
+                                         const PriceTable& prices, bool reprice,
+                                         int shards = 0);
 
 }  // namespace landed

@@ -38,4 +38,18 @@ Result<ReadSummary> for_each_record(const std::filesystem::path& path,
                                     const RecordCallback& callback,
                                     ReadDepth depth = ReadDepth::kSummary);
 
+/// Called with the shard (0..shards-1) that read the record. Shards run on their own
+/// threads, so calls for different shards are concurrent; within a shard, file order.
+using ShardCallback = std::function<Status(int shard, const Record&)>;
+
+/// Splits the file into `shards` byte ranges at line boundaries and reads them in parallel
+/// (one thread each; fewer shards for a small file). Errors still name file:line.
+Result<ReadSummary> for_each_record_sharded(const std::filesystem::path& path, int shards,
+                                            const ShardCallback& callback,
+                                            ReadDepth depth = ReadDepth::kSummary);
+
+/// How many shards a file of `bytes` deserves on this machine: 1 below 32 MiB, else up to
+/// the hardware threads (at most 8).
+int default_shards(std::uintmax_t bytes);
+
 }  // namespace landed

@@ -6,7 +6,7 @@ namespace landed {
 
 // The DOM parser, not On-Demand: libsimdjson dispatches DOM parsing to the best kernel at
 // run time (AVX2, AVX-512), while On-Demand is compiled inline for the build's baseline
-// target, which without -mavx2 is the scalar fallback (measured ~3x slower here).
+// target, which without -mavx2 is the scalar fallback.
 namespace dom = simdjson::dom;
 
 struct SummaryParser::Impl {

@@ -1,5 +1,5 @@
 // The fast path of the record reader: fills the report's fields of a Record from one JSON
-// line with simdjson's On-Demand API, skipping everything else without building a tree.
+// line with simdjson, copying nothing else into the Record.
 #pragma once
 
 #include <memory>

@@ -28,17 +28,10 @@ def write(path: Path, text: str, executable=False):
 def make_adder_task(suite: Path, task_id: str, check=True, extra_toml=""):
     """A tiny Python task: `add` subtracts; the hidden test wants it to add."""
     task = suite / task_id
-    write(task / "task.toml", f"""
-        title = "Fix add"
-        difficulty = "easy"
-        tags = ["python", "bugfix"]
-        [verify]
-        command = "python3 test_hidden.py"
-        timeout_s = 30
-        {'[check]' if check else ''}
-        {'command = "python3 -c \\"import calc; assert calc.add(1, 1) == 2\\""' if check else ''}
-        {extra_toml}
-        """)
+    check_toml = ('[check]\ncommand = "python3 -c \'import calc; assert calc.add(1, 1) == 2\'"\n'
+                  if check else "")
+    write(task / "task.toml", 'title = "Fix add"\ndifficulty = "easy"\ntags = ["python", "bugfix"]\n'
+          '[verify]\ncommand = "python3 test_hidden.py"\ntimeout_s = 30\n' + check_toml + extra_toml)
     write(task / "prompt.md", "calc.add subtracts instead of adding. Fix it.\n")
     write(task / "workspace" / "calc.py", "def add(a, b):\n    return a - b\n")
     write(task / "workspace" / "README.md", "A calculator.\n")

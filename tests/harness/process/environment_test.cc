@@ -1,7 +1,6 @@
 // make_environment: what a child inherits from landed's own environment.
-#include <stdlib.h>
-
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include "harness/process/process.h"
 

@@ -1,10 +1,9 @@
 // run_process: how a child ends, how it is started, and when it cannot be started at all.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "harness/process/process.h"
 #include "tests/harness/process/process_test_support.h"
@@ -92,7 +91,8 @@ TEST_F(ProcessExitTest, StdinIsDevNullSoCatEndsAtOnce) {
 }
 
 TEST_F(ProcessExitTest, ChildGetsOnlyTheGivenEnvironmentAndTheToken) {
-  ProcessSpec spec = shell("exec env");
+  ProcessSpec spec = shell("");
+  spec.argv = {"env"};  // no shell in between: it would add PWD
   spec.env = {"PATH=/usr/bin:/bin", "LANDED_TEST_ONLY=1"};
   spec.sweep_token = "token-123";
   run_ok(spec);
@@ -112,9 +112,9 @@ TEST_F(ProcessExitTest, ChildLeadsItsOwnSessionAndProcessGroup) {
   run_ok(shell("exec cat /proc/self/stat"));
   long pid = 0, ppid = 0, pgrp = 0, session = 0;
   char state = 0;
-  ASSERT_EQ(std::sscanf(out().c_str(), "%ld (cat) %c %ld %ld %ld", &pid, &state, &ppid, &pgrp,
-                        &session),
-            5)
+  ASSERT_EQ(
+      std::sscanf(out().c_str(), "%ld (cat) %c %ld %ld %ld", &pid, &state, &ppid, &pgrp, &session),
+      5)
       << out();
   EXPECT_EQ(pgrp, pid);
   EXPECT_EQ(session, pid);
@@ -129,7 +129,13 @@ TEST_F(ProcessExitTest, ChildStartsWithEmptySignalMaskAndDefaultDispositions) {
   run_ok(shell("exec grep -E '^Sig(Blk|Ign)' /proc/self/status"));
   signal(SIGUSR2, previous_handler);
   pthread_sigmask(SIG_SETMASK, &previous_mask, nullptr);
-  EXPECT_EQ(out(), "SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n");
+  unsigned long long blk = ~0ull, ign = ~0ull;
+  ASSERT_EQ(std::sscanf(out().c_str(), "SigBlk: %llx SigIgn: %llx", &blk, &ign), 2) << out();
+  EXPECT_EQ(blk, 0u);
+  // glibc's posix_spawn leaves its two internal signals (32, 33) ignored: sigfillset cannot
+  // name them. glibc and musl programs install their own handlers for them at start-up.
+  const unsigned long long glibc_internal = 3ull << 31;
+  EXPECT_EQ(ign & ~glibc_internal, 0u) << out();
 }
 
 TEST_F(ProcessExitTest, SystemProcessRunnerRunsTheProcess) {

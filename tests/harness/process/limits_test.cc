@@ -1,9 +1,9 @@
 // run_process: timeouts, what is left behind, resource usage and concurrent runs.
+#include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/prctl.h>
 
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "harness/process/process.h"
 #include "tests/harness/process/process_test_support.h"
@@ -43,29 +43,39 @@ TEST_F(ProcessLimitsTest, TimeoutKillsAndReapsGrandchildrenEvenThoseThatLeftTheG
       "setsid sleep 1000 & echo $! >> pids;"
       "(setsid sleep 1000 & echo $! >> pids);"
       "sleep 60");
-  spec.sweep_token = "process-test-grandchildren";
+  spec.sweep_token = testing::unique_token("grandchildren");
   spec.timeout = milliseconds(1000);
   const ProcessResult result = run_ok(spec);
   EXPECT_TRUE(result.timed_out);
   const auto pids = testing::read_pids(scratch_ / "pids");
   ASSERT_EQ(pids.size(), 3u);
-  EXPECT_TRUE(testing::processes_with_environment_entry(
-                  "LANDED_ATTEMPT_TOKEN=process-test-grandchildren")
-                  .empty());
+  EXPECT_TRUE(
+      testing::processes_with_environment_entry(testing::token_entry(spec.sweep_token)).empty());
   for (pid_t pid : pids) EXPECT_FALSE(testing::pid_exists(pid)) << "left behind: " << pid;
 }
 
 TEST_F(ProcessLimitsTest, NormalExitAlsoLeavesNoDescendantBehind) {
   ProcessSpec spec = shell("setsid sleep 1000 & echo $! > pids; sleep 1000 & echo $! >> pids");
-  spec.sweep_token = "process-test-normal-exit";
+  spec.sweep_token = testing::unique_token("normal-exit");
   const ProcessResult result = run_ok(spec);
   EXPECT_EQ(result.exit_code, 0);
   const auto pids = testing::read_pids(scratch_ / "pids");
   ASSERT_EQ(pids.size(), 2u);
   EXPECT_TRUE(
-      testing::processes_with_environment_entry("LANDED_ATTEMPT_TOKEN=process-test-normal-exit")
-          .empty());
+      testing::processes_with_environment_entry(testing::token_entry(spec.sweep_token)).empty());
   for (pid_t pid : pids) EXPECT_FALSE(testing::pid_exists(pid)) << "left behind: " << pid;
+}
+
+TEST_F(ProcessLimitsTest, EscapeesAreFoundByTokenEvenWhenWeAreNotTheSubreaper) {
+  // Orphans then go to init, outside our tree: the sweep must read every environment.
+  prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+  ProcessSpec spec = shell("setsid sleep 1000 & (setsid sleep 1000 &)");
+  spec.sweep_token = testing::unique_token("no-subreaper");
+  const ProcessResult result = run_ok(spec);
+  become_subreaper();
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(
+      testing::processes_with_environment_entry(testing::token_entry(spec.sweep_token)).empty());
 }
 
 TEST_F(ProcessLimitsTest, OrphanThatDiedOnItsOwnIsReapedToo) {
@@ -79,15 +89,14 @@ TEST_F(ProcessLimitsTest, OrphanThatDiedOnItsOwnIsReapedToo) {
 }
 
 TEST_F(ProcessLimitsTest, CpuTimeOfABusyLoopIsCounted) {
-  const ProcessResult result =
-      run_ok(shell("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"));
+  const ProcessResult result = run_ok(shell("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"));
   EXPECT_GT(result.cpu_user_s + result.cpu_sys_s, 0.0);
 }
 
 TEST_F(ProcessLimitsTest, PeakMemoryCoversADescendantThatHolds100Megabytes) {
-  // tail keeps the last 120 MB of its input in memory: ~117,000 kB resident.
+  // dd reads 120 MiB into one buffer: ~123,000 kB resident.
   const ProcessResult result =
-      run_ok(shell("head -c 120000000 /dev/zero | tail -c 120000000 > /dev/null"));
+      run_ok(shell("dd bs=120M count=1 if=/dev/zero of=/dev/null 2>/dev/null"));
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_GE(result.max_rss_kb, 100 * 1024);
 }
@@ -100,7 +109,9 @@ TEST_F(ProcessLimitsTest, ConcurrentRunsEachGetTheirOwnOutput) {
   std::vector<std::thread> threads;
   for (int i = 0; i < kThreads; ++i) {
     threads.emplace_back([&, i] {
-      ProcessSpec spec = shell(fmt::format("echo start-{0}; sleep 0.2; echo end-{0} >&2", i));
+      // Distinct exit codes: a child reaped by another thread's sweep would lose its own.
+      ProcessSpec spec =
+          shell(fmt::format("echo start-{0}; sleep 0.2; echo end-{0} >&2; exit {1}", i, i + 10));
       spec.stdout_path = dirs[i] / "out.txt";
       spec.stderr_path = dirs[i] / "err.txt";
       spec.on_stdout_line = [&, i](std::string_view line) {
@@ -112,7 +123,7 @@ TEST_F(ProcessLimitsTest, ConcurrentRunsEachGetTheirOwnOutput) {
   }
   for (auto& thread : threads) thread.join();
   for (int i = 0; i < kThreads; ++i) {
-    EXPECT_EQ(results[i].exit_code, 0);
+    EXPECT_EQ(results[i].exit_code, i + 10);
     EXPECT_EQ(slurp(dirs[i] / "out.txt"), fmt::format("start-{}\n", i));
     EXPECT_EQ(slurp(dirs[i] / "err.txt"), fmt::format("end-{}\n", i));
     EXPECT_EQ(lines[i], std::vector<std::string>{fmt::format("start-{}", i)});

@@ -1,8 +1,7 @@
 // run_process: where a child's output goes, how much of it, and who sees its lines.
 #include <fcntl.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "harness/process/process.h"
 #include "tests/harness/process/process_test_support.h"

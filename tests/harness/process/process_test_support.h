@@ -3,8 +3,10 @@
 #pragma once
 
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -14,12 +16,18 @@
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
 #include "harness/process/process.h"
 #include "tests/test_support.h"
 
 namespace landed::testing {
+
+/// The whole file, or "" when it cannot be read.
+inline std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 /// Every process test runs as a subreaper, as landed does, so orphans come back to be reaped.
 class ProcessTest : public ::testing::Test {
@@ -47,12 +55,7 @@ class ProcessTest : public ::testing::Test {
   std::string out() const { return slurp(scratch_ / "out.txt"); }
   std::string err() const { return slurp(scratch_ / "err.txt"); }
 
-  static std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
+  static std::string slurp(const std::filesystem::path& path) { return read_text(path); }
 
   ScratchDir scratch_;
 };
@@ -72,6 +75,13 @@ inline std::vector<pid_t> processes_with_environment_entry(const std::string& en
   }
   return pids;
 }
+
+/// A token no other test process uses at the same time (ctest may run test binaries in parallel).
+inline std::string unique_token(const std::string& name) {
+  return "process-test-" + name + "-" + std::to_string(getpid());
+}
+
+inline std::string token_entry(const std::string& token) { return "LANDED_ATTEMPT_TOKEN=" + token; }
 
 /// True while `pid` exists at all, zombies included (kill(pid, 0) succeeds on a zombie).
 inline bool pid_exists(pid_t pid) { return kill(pid, 0) == 0; }

@@ -9,7 +9,7 @@ const { createAutosave } = require('../../src/autosave');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Waits until `predicate()` holds; generous so a loaded machine does not fail the test.
-async function until(predicate, limitMs = 3000) {
+async function until(predicate, limitMs = 10000) {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > limitMs) throw new Error('condition not reached in time');
@@ -42,11 +42,11 @@ test('a burst runs once with the arguments of the last call', async () => {
 
 test('each call restarts the wait', async () => {
   const calls = [];
-  const f = debounce((x) => calls.push(x), 250);
+  const f = debounce((x) => calls.push(x), 400);
   f(1);
-  await sleep(120);
+  await sleep(100);
   f(2);
-  await sleep(60);
+  await sleep(50);
   assert.deepStrictEqual(calls, [], 'fired before the wait after the last call');
   await until(() => calls.length > 0);
   assert.deepStrictEqual(calls, [2]);
