@@ -11,6 +11,7 @@ build: deps-build
 	cmake --build $(BUILD) -j $(JOBS)
 
 test: deps-test build
+	./.ci/install-agent-clis $(BUILD)/agent-clis
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: deps-demo build

@@ -60,3 +60,16 @@ def read_records(out: Path):
 @pytest.fixture
 def cache_dir(tmp_path):
     return tmp_path / "cache"
+
+
+AGENT_CLIS = Path(os.environ.get("LANDED_AGENT_CLIS",
+                                 Path(LANDED).resolve().parent / "agent-clis" / "node_modules" / ".bin"))
+
+
+def agent_cli(tool: str) -> Path:
+    """The real agent CLI `tool` (claude, codex, gemini, opencode) that `make test` installed from
+    npm via .ci/install-agent-clis. A missing tool fails the test: these are the one real test."""
+    path = AGENT_CLIS / tool
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run .ci/install-agent-clis {AGENT_CLIS.parent.parent}")
+    return path
