@@ -1,5 +1,7 @@
 #include "harness/campaign/campaign.h"
 
+#include <thread>
+
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
@@ -176,6 +178,9 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
       record = run_attempt(todo[i], context);
       record.infra_retries = tries;
       if (record.outcome != Outcome::kInfraError || tries >= options.infra_retries) break;
+      // The provider (or the machine) did not answer: wait, more each time, then try again.
+      std::this_thread::sleep_for(retry_delay(options.infra_backoff, tries + 1,
+                                              std::hash<std::string>{}(todo[i].attempt_id())));
     }
     Status appended = records.append(record);
     progress.attempt_finished(record.outcome);

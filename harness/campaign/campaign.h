@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/campaign/config.h"
+#include "harness/campaign/retry_backoff.h"
 #include "harness/campaign/scheduler.h"
 #include "harness/task/suite.h"
 #include "results/model/record.h"
@@ -31,6 +32,7 @@ struct RunOptions {
   std::optional<Shard> shard;
   std::optional<double> max_usd;            // stop starting attempts once this is spent
   int infra_retries = 2;                    // an infra_error attempt is tried again this often
+  RetryBackoff infra_backoff;               // how long to wait before each of those tries
   bool progress = false;                    // a live progress line on stderr
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
 };

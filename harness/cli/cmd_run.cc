@@ -24,6 +24,7 @@ struct RunArguments {
   int repeats = 0;
   double max_usd = 0;
   int infra_retries = 2;
+  int infra_backoff_ms = 2000;
   bool resume = false;
   bool keep = false;
   bool skip_bad_tasks = false;
@@ -46,6 +47,7 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   options.resume = args.resume;
   options.keep_sandboxes = args.keep;
   options.infra_retries = args.infra_retries;
+  options.infra_backoff.base = std::chrono::milliseconds(args.infra_backoff_ms);
   options.progress = !args.quiet && ::isatty(STDERR_FILENO);
   if (args.max_usd > 0) options.max_usd = args.max_usd;
   else options.max_usd = config.max_usd;
@@ -102,6 +104,10 @@ void register_run(CLI::App& app) {
   command->add_option("--infra-retries", args->infra_retries,
                       "Tries again an attempt that ended in infra_error (default 2)")
       ->check(CLI::Range(0, 10));
+  command->add_option("--infra-backoff-ms", args->infra_backoff_ms,
+                      "Wait before the first infra retry, doubled each retry, +/-25% jitter, "
+                      "at most 60 s (default 2000)")
+      ->check(CLI::Range(0, 600000));
   command->add_flag("--keep", args->keep, "Keep every sandbox under <out>/sandboxes");
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
                     "Run the tasks that load even if others fail to load");

@@ -241,3 +241,44 @@ def test_missing_secret_stops_before_running(tmp_path):
     result = landed("run", suite, "--config", config, "--out", tmp_path / "out", env=env)
     assert result.returncode == 2
     assert "LANDED_E2E_UNSET_VAR" in result.stderr
+
+
+def test_provider_outage_is_retried_with_backoff_then_kept_apart(tmp_path):
+    """An agent whose provider fails once is retried and passes; one that never answers stays
+    infra_error after the bounded retries, and neither counts as a fail."""
+    suite = make_suite(tmp_path, ["add-one"])
+    counter = tmp_path / "calls"
+    flaky = write(tmp_path / "agents" / "flaky.sh", f"""
+        #!/bin/sh
+        echo x >> {counter}
+        if [ $(wc -l < {counter}) -lt 2 ]; then
+          echo '{{"event":"final","status":"infra_error","reason":"429 rate limited"}}'
+          exit 1
+        fi
+        sed -i 's/a - b/a + b/' calc.py
+        echo '{DONE}'
+        """, executable=True)
+    down = write(tmp_path / "agents" / "down.sh", """
+        #!/bin/sh
+        echo '{"event":"final","status":"infra_error","reason":"503 from the provider"}'
+        exit 1
+        """, executable=True)
+    config = tmp_path / "config.toml"
+    config.write_text("".join(
+        f'[[contender]]\nname = "{name}"\nrunner = "command"\nmodel = "m"\n'
+        f'command = ["{tmp_path / "agents" / (name + ".sh")}"]\n\n' for name in ("flaky", "down")))
+    out = tmp_path / "out"
+    started = time.monotonic()
+    result = landed("run", suite, "--config", config, "--out", out, "-j", "1",
+                    "--infra-retries", "2", "--infra-backoff-ms", "300", "--cache", tmp_path / "cache")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    records = {r["contender"]["id"]: r for r in read_records(out)}
+    assert records["flaky"]["outcome"] == "pass"
+    assert records["flaky"]["infra_retries"] == 1
+    assert records["down"]["outcome"] == "infra_error"
+    assert records["down"]["infra_retries"] == 2
+    assert "503" in records["down"]["reason"]
+    assert len(counter.read_text().splitlines()) == 2
+    # Three waits happened: >= 0.75 x (300 + 300 + 600) ms.
+    assert elapsed >= 0.9
