@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLANDED_WERROR=ON
 DEMO_OUT ?= demo-out
 
-.PHONY: build test demo deps-build deps-test deps-demo clean bench
+.PHONY: build test demo deps-build deps-test deps-demo deps-bench clean bench
 
 build: deps-build
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
@@ -17,7 +17,7 @@ test: deps-test build
 demo: deps-demo build
 	./tasks/demo.sh $(BUILD)/landed $(DEMO_OUT)
 
-bench: build
+bench: deps-bench build
 	./bench/run-all.sh $(BUILD)
 
 deps-build:
@@ -26,6 +26,8 @@ deps-test:
 	@./.ci/install-deps test
 deps-demo:
 	@./.ci/install-deps demo
+deps-bench:
+	@./.ci/install-deps bench
 
 clean:
 	rm -rf $(BUILD) $(DEMO_OUT)
