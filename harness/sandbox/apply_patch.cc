@@ -3,6 +3,7 @@
 #include "harness/base/files.h"
 #include "harness/sandbox/checkout_repo.h"
 #include "harness/sandbox/libgit2_init.h"
+#include "harness/sandbox/working_copy.h"
 
 namespace landed {
 
@@ -29,7 +30,7 @@ Status checkout_and_apply(const BaseCommit& base, const CandidatePatch& patch, c
   LANDED_TRY(git::Repository repo, sandbox_detail::init_borrowing_repo(gitdir.path(), base));
   LANDED_TRY_STATUS(git::check(git_repository_set_workdir(repo.get(), dir.c_str(), 0),
                                "git_repository_set_workdir", dir.string()));
-  LANDED_TRY_STATUS(sandbox_detail::checkout_base_tree(repo.get(), base, /*write_index=*/false));
+  LANDED_TRY_STATUS(checkout_base(base, dir));
   if (patch.text.empty()) return ok_status();
   return apply_to_workdir(repo.get(), patch);
 }

@@ -19,13 +19,13 @@ struct AgentSandbox {
   std::filesystem::path shadow_git;
 };
 
-/// Creates `work_dir/sandbox` (the checkout) and `work_dir/shadow.git`. `work_dir` is created.
+/// Creates `work_dir/sandbox` (the checkout) and `work_dir/shadow.git` as copies of the base's
+/// template (base_template.h); `work_dir` is created. The copied indexes carry the template's
+/// stat data, so git re-reads each file once to see it is unchanged: right, and cheap.
 Result<AgentSandbox> make_agent_sandbox(const BaseCommit& base,
                                         const std::filesystem::path& work_dir);
 
-/// A plain checkout of the base at `dir` (created; no .git), the fastest correct way: the cache
-/// repository is opened with `dir` as an in-memory working tree and an in-memory index, so
-/// nothing but the files is written.
+/// A plain checkout of the base at `dir` (created; no .git): a copy of the template's files.
 Status checkout_base(const BaseCommit& base, const std::filesystem::path& dir);
 
 }  // namespace landed

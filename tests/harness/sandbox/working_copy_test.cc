@@ -1,5 +1,7 @@
 #include "harness/sandbox/working_copy.h"
 
+#include <algorithm>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -70,9 +72,33 @@ TEST_F(WorkingCopyTest, CheckoutBaseWritesTheFilesAndNoGitDir) {
   ASSERT_TRUE(done.ok()) << done.error().message;
   EXPECT_EQ(snapshot(dir), snapshot(workspace_));
   EXPECT_FALSE(std::filesystem::exists(dir / ".git"));
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(scratch_ / "cache"),
-                          std::filesystem::directory_iterator()),
-            1);
+  // The cache holds the base repository and, beside it, the template copies are made from.
+  std::vector<std::string> cached;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch_ / "cache"))
+    cached.push_back(entry.path().filename().string());
+  ASSERT_EQ(cached.size(), 2u);
+  std::sort(cached.begin(), cached.end());
+  EXPECT_EQ(cached[1], cached[0] + "." + base_.commit_oid + ".template");
+}
+
+TEST_F(WorkingCopyTest, EditsInOneSandboxReachNeitherTheTemplateNorTheNextSandbox) {
+  auto first = make_agent_sandbox(base_, scratch_ / "first");
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  const auto before = snapshot(workspace_);
+  // In-place edits (append, chmod) would leak through hard links; copies must not share inodes.
+  for (const auto& [path, content] : before) {
+    const auto file = first->root / path;
+    if (std::filesystem::is_symlink(file)) continue;
+    std::ofstream(file, std::ios::app) << "changed by the agent\n";
+    std::filesystem::permissions(file, std::filesystem::perms::owner_exec,
+                                 std::filesystem::perm_options::add);
+  }
+  auto second = make_agent_sandbox(base_, scratch_ / "second");
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  EXPECT_EQ(snapshot(second->root), before);
+  auto status = testing::sh("cd '" + second->root.string() + "' && git status --porcelain");
+  EXPECT_EQ(status.status, 0) << status.output;
+  EXPECT_EQ(status.output, "");
 }
 
 TEST_F(WorkingCopyTest, ConcurrentSandboxesOfOneBaseAreEachComplete) {
