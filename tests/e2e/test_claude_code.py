@@ -7,10 +7,10 @@ import os
 from conftest import agent_cli, landed, make_suite, read_records
 from test_landed_agent import FIELDS, FIX, SECRET, fake_llm, served, served_usage
 
-MODEL = "claude-sonnet-4-5"
+MODEL = "claude-opus-4-5"  # a model the CLI sends the effort for (it drops it for sonnet-4-5)
 
 
-def run_claude(tmp_path, port, limits=""):
+def run_claude(tmp_path, port, limits="", extra_flags=()):
     suite = make_suite(tmp_path)
     config = tmp_path / "config.toml"
     config.write_text(
@@ -20,7 +20,7 @@ def run_claude(tmp_path, port, limits=""):
         'env_from = { ANTHROPIC_API_KEY = "LANDED_E2E_FAKE_KEY" }\n' + limits)
     out = tmp_path / "out"
     result = landed("run", suite, "--config", config, "--out", out, "--cache", tmp_path / "cache",
-                    "--infra-retries", "0", timeout=240,
+                    "--infra-retries", "0", *extra_flags, timeout=240,
                     env=dict(os.environ, LANDED_E2E_FAKE_KEY=SECRET))
     assert result.returncode == 0, result.stderr
     records = read_records(out)
@@ -56,6 +56,7 @@ def test_claude_fixes_the_task_and_records_the_served_usage(tmp_path):
     assert "+    return a + b" in (out / record["patch"]["path"]).read_text()
     # The effort and the model reached the API.
     assert entries[0]["request"]["model"] == MODEL
+    assert entries[0]["request"]["output_config"] == {"effort": "low"}
     for path in out.rglob("*"):
         if path.is_file():
             assert SECRET not in path.read_text(errors="replace"), path
@@ -79,6 +80,21 @@ def test_claude_crossing_max_tokens_is_stopped_over_budget(tmp_path):
     assert "2500" in record["reason"]
     assert len(entries) < 6  # stopped long before the script ran out
     assert record["input_tokens"] > 2000
+
+
+def test_claude_crossing_max_usd_is_stopped_over_budget(tmp_path):
+    prices = tmp_path / "prices.toml"  # $1 per 1000 tokens of any kind: the second call crosses $1.5
+    prices.write_text(f'[models."{MODEL}"]\ninput = 1000.0\ncache_read = 1000.0\n'
+                      'cache_write = 1000.0\noutput = 1000.0\n')
+    turns = [{"tool_call": {"command": "echo step"}, "usage": {"input": 1000, "output": 10}}] * 6
+    with fake_llm(tmp_path, {"turns": turns + [{"text": "done"}]}) as (port, log):
+        record, _ = run_claude(tmp_path, port, "[contender.limits]\nmax_usd = 1.5\n",
+                               extra_flags=("--prices", prices))
+        entries = model_turns(log)
+    assert record["outcome"] == "over_budget", record["reason"]
+    assert record["agent"]["limit_hit"] == "usd"
+    assert len(entries) < 6
+    assert record["cost_usd"] > 1.5
 
 
 def test_claude_against_a_failing_provider_is_an_infra_error(tmp_path):
