@@ -7,6 +7,8 @@
 #include <fmt/ranges.h>
 
 #include "runners/builtin_runners.h"
+#include "runners/claude_code_runner.h"
+#include "runners/codex_runner.h"
 #include "runners/command_runner.h"
 #include "runners/landed_agent_runner.h"
 #include "runners/sim_runner.h"
@@ -23,6 +25,8 @@ const std::map<std::string, Factory>& factories() {
       {"command", make_command_runner},
       {"sim", make_sim_runner},
       {"landed-agent", make_landed_agent_runner},
+      {"claude-code", make_claude_code_runner},
+      {"codex", make_codex_runner},
   };
   return table;
 }

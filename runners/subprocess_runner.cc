@@ -89,6 +89,7 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
 
   std::unique_ptr<OutputParser> parser = definition_->parser(request);
   std::optional<std::string> limit;
+  bool parser_stopped = false;
   ProcessSpec spec;
   spec.argv = command->argv;
   spec.env = std::move(env).value();
@@ -100,7 +101,8 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
   spec.on_stdout_line = [&](std::string_view line) {
     parser->on_line(line);
     limit = crossed_limit(request.contender.limits, parser->usage(), request.price);
-    return !limit.has_value();
+    parser_stopped = !limit && parser->wants_stop();
+    return !limit && !parser_stopped;
   };
 
   auto process = request.processes.run(spec);
@@ -113,6 +115,8 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
     result.usage = parser->usage();
     result.limit_hit = limit;
     result.reason = limit_reason(*limit, request.contender.limits, result.usage);
+  } else if (parser_stopped) {
+    result = parser->finish(*process);
   } else if (process->timed_out) {
     result.status = AgentStatus::kTimeout;
     result.usage = parser->usage();

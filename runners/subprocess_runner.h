@@ -17,6 +17,9 @@ class OutputParser {
   virtual void on_line(std::string_view line) = 0;
   /// Usage seen so far: limits are checked against it after every line.
   virtual const Usage& usage() const = 0;
+  /// True when the output shows the tool is stuck on an error it will not get past (e.g. it
+  /// waits forever for an unreachable provider): the runner stops it and calls finish().
+  virtual bool wants_stop() const { return false; }
   /// The tool's own verdict once the process ended (exit status in `process`).
   virtual AgentResult finish(const ProcessResult& process) = 0;
 };
