@@ -8,6 +8,7 @@
 
 #include "runners/builtin_runners.h"
 #include "runners/command_runner.h"
+#include "runners/gemini_cli_runner.h"
 #include "runners/landed_agent_runner.h"
 #include "runners/sim_runner.h"
 
@@ -23,6 +24,7 @@ const std::map<std::string, Factory>& factories() {
       {"command", make_command_runner},
       {"sim", make_sim_runner},
       {"landed-agent", make_landed_agent_runner},
+      {"gemini-cli", make_gemini_cli_runner},
   };
   return table;
 }

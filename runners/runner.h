@@ -29,6 +29,9 @@ struct AgentRequest {
   ProcessRunner& processes;
   /// Dollar cost of usage so far, from the price table; null when unpriced. Used for max_usd.
   std::function<Dollars(const Usage&)> price;
+  /// A folder outside the sandbox and the campaign folder, removed with the attempt: runners
+  /// put a tool's private HOME or config there. Empty when the caller has none.
+  std::filesystem::path scratch_dir = {};
 };
 
 /// How the agent's run ended, before any verification.

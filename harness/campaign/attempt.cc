@@ -119,7 +119,8 @@ class AttemptRun {
     const std::string key = plan_.attempt_key();
     AgentRequest request{task_,           *plan_.contender,     sandbox_->root,
                          paths_.dir(),    record_.attempt_id,   sha256_hex(key).substr(0, 24),
-                         attempt_seed(key), *context_.processes, context_.price_usage};
+                         attempt_seed(key), *context_.processes, context_.price_usage,
+                         work_->path()};
     AgentResult agent = runner.run(request);
     record_.timing.agent_s = clock.seconds();
     record_.usage = agent.usage;
