@@ -10,6 +10,7 @@
 #include "runners/command_runner.h"
 #include "runners/gemini_cli_runner.h"
 #include "runners/landed_agent_runner.h"
+#include "runners/opencode_runner.h"
 #include "runners/sim_runner.h"
 
 namespace landed {
@@ -25,6 +26,7 @@ const std::map<std::string, Factory>& factories() {
       {"sim", make_sim_runner},
       {"landed-agent", make_landed_agent_runner},
       {"gemini-cli", make_gemini_cli_runner},
+      {"opencode", make_opencode_runner},
   };
   return table;
 }
