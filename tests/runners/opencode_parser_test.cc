@@ -72,20 +72,20 @@ TEST(OpencodeParser, GarbageIsCountedAndIgnored) {
   EXPECT_NE(result.reason.find("4 unreadable lines"), std::string::npos) << result.reason;
 }
 
-TEST(OpencodeParser, RetryableApiErrorIsProviderUnavailable) {
-  OpencodeParser parser("p/m");
-  parser.on_line(R"({"type":"error","error":{"name":"APIError","data":{"message":"Too Many Requests","statusCode":429,"isRetryable":true}}})");
-  auto result = parser.finish(exited(1));
+TEST(OpencodeParser, RateLimitedToTheEndIsProviderUnavailable) {
+  auto result = parse_fixture("rate_limited.jsonl", exited(1));
   EXPECT_EQ(result.status, AgentStatus::kInfraError);
   EXPECT_EQ(result.reason.rfind("provider unavailable", 0), 0u) << result.reason;
+  EXPECT_NE(result.reason.find("Resource has been exhausted"), std::string::npos);
+  EXPECT_NE(result.reason.find("HTTP 429"), std::string::npos);
 }
 
-TEST(OpencodeParser, BadRequestIsAnAgentErrorWithTheMessage) {
-  OpencodeParser parser("p/m");
-  parser.on_line(R"({"type":"error","error":{"name":"APIError","data":{"message":"no such model","statusCode":400,"isRetryable":false}}})");
-  auto result = parser.finish(exited(1));
+TEST(OpencodeParser, BadRequestIsAnAgentErrorWithTheApisMessage) {
+  auto result = parse_fixture("api_error_400.jsonl", exited(1));
   EXPECT_EQ(result.status, AgentStatus::kError);
-  EXPECT_NE(result.reason.find("no such model (HTTP 400)"), std::string::npos) << result.reason;
+  EXPECT_NE(result.reason.find("no such model: fake-model (HTTP 400)"), std::string::npos)
+      << result.reason;
+  EXPECT_FALSE(result.usage.steps.has_value());
 }
 
 TEST(OpencodeParser, MissingTokenFieldsStayNull) {
