@@ -51,6 +51,18 @@ TEST(OpencodeParser, NormalRunSumsStepsWithReasoningAddedToOutput) {
   EXPECT_TRUE(saw_one_step);
 }
 
+TEST(OpencodeParser, FailedToolCallIsStillADoneRunAndSaysSo) {
+  auto result = parse_fixture("tool_error.jsonl", exited(0));
+  EXPECT_EQ(result.status, AgentStatus::kDone);
+  EXPECT_NE(result.reason.find("1 tool calls failed"), std::string::npos) << result.reason;
+  EXPECT_EQ(result.usage.tokens.input_tokens, 1900);
+  EXPECT_EQ(result.usage.tokens.cache_read_tokens, 800);
+  EXPECT_EQ(result.usage.tokens.output_tokens, 60);
+  EXPECT_EQ(result.usage.tokens.reasoning_tokens, 10);
+  EXPECT_EQ(result.usage.steps, 2);
+  EXPECT_EQ(result.usage.tool_calls, 1);
+}
+
 TEST(OpencodeParser, EmptyOutputIsAnErrorWithNullUsage) {
   auto result = parse_fixture("empty.jsonl", exited(1));
   EXPECT_EQ(result.status, AgentStatus::kError);
