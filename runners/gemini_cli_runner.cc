@@ -43,8 +43,9 @@ class GeminiCliDefinition final : public RunnerDefinition {
 
     AgentCommand command;
     command.argv = cli_tool_program(c, "gemini");
+    // --prompt=TEXT, not -p TEXT: a prompt that starts with "-" must not read as a flag.
     for (const std::string& arg :
-         {std::string("-p"), request.task.prompt, std::string("--output-format"),
+         {"--prompt=" + request.task.prompt, std::string("--output-format"),
           std::string("stream-json"), std::string("--approval-mode"),
           option(c, "approval_mode", "yolo"), std::string("-m"), *c.model})
       command.argv.push_back(arg);

@@ -1,5 +1,5 @@
 // The "gemini-cli" runner: Google's Gemini CLI (`@google/gemini-cli`) run headless,
-//   gemini -p PROMPT --output-format stream-json --approval-mode yolo -m MODEL [args...]
+//   gemini --prompt=PROMPT --output-format stream-json --approval-mode yolo -m MODEL [args...]
 // in the sandbox, with a private HOME whose ~/.gemini/settings.json selects API-key auth,
 // turns off folder trust, telemetry, usage statistics and update checks, and carries the
 // contender's effort as the model's thinking setting. See runners/README.md.

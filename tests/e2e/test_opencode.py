@@ -23,6 +23,7 @@ def run_opencode(tmp_path: Path, port: int, limits=""):
     config = tmp_path / "config.toml"
     config.write_text(
         '[[contender]]\nname = "opencode"\nrunner = "opencode"\nmodel = "fake/fake-model"\n'
+        'effort = "high"\n'
         'env_from = { OPENCODE_PROVIDER_API_KEY = "LANDED_E2E_FAKE_KEY" }\n'
         f'[contender.options]\nexecutable = "{agent_cli("opencode")}"\n'
         f'base_url = "http://127.0.0.1:{port}/v1"\n{limits}')
@@ -56,6 +57,8 @@ def test_opencode_fixes_the_task_and_records_the_served_usage(tmp_path):
         assert record[field] == expected[field], field
     assert record["steps"] == 2
     assert record["tool_calls"] == 1
+    # --variant high reached the request as the Chat Completions reasoning effort.
+    assert entries[0]["request"].get("reasoning_effort") == "high"
     assert "+    return a + b" in (out / record["patch"]["path"]).read_text()
     for path in out.rglob("*"):
         if path.is_file():
