@@ -10,7 +10,9 @@
 #include "runners/claude_code_runner.h"
 #include "runners/codex_runner.h"
 #include "runners/command_runner.h"
+#include "runners/gemini_cli_runner.h"
 #include "runners/landed_agent_runner.h"
+#include "runners/opencode_runner.h"
 #include "runners/sim_runner.h"
 
 namespace landed {
@@ -27,6 +29,8 @@ const std::map<std::string, Factory>& factories() {
       {"landed-agent", make_landed_agent_runner},
       {"claude-code", make_claude_code_runner},
       {"codex", make_codex_runner},
+      {"gemini-cli", make_gemini_cli_runner},
+      {"opencode", make_opencode_runner},
   };
   return table;
 }
