@@ -1,8 +1,19 @@
 """Nightly at scale: reuse of unchanged attempts, the dry-run forecast, the dollar cap with
 resume, and shards merged back into one campaign — all with the seeded simulated agent."""
 import json
+import shutil
 
-from conftest import landed, make_suite, read_records, write
+from conftest import landed, make_suite as make_python_suite, read_records, write
+
+
+def make_suite(root, task_ids, **kwargs):
+    """The conftest suite with a verify that needs no interpreter: these tests run many attempts."""
+    suite = make_python_suite(root, task_ids, **kwargs)
+    for task_id in task_ids:
+        toml = suite / task_id / "task.toml"
+        toml.write_text(toml.read_text().replace('command = "python3 test_hidden.py"',
+                                                 "command = \"grep -q 'a + b' calc.py\""))
+    return suite
 
 SIM_CONFIG = """
 [limits]
@@ -93,10 +104,9 @@ def test_second_night_runs_only_the_changed_task_and_the_new_contender(tmp_path)
     assert (counts["reused"], counts["run"], counts["recorded"]) == (8, 10, 18)
 
     # --fresh reuses nothing.
-    fresh = tmp_path / "fresh"
-    run(suite, config2, fresh, tmp_path / "cache", "--repeats", "2", "--reuse", night1, "--fresh")
-    assert metadata(fresh)["attempts"]["reused"] == 0
-    assert len(read_records(fresh)) == 18
+    fresh = landed("run", suite, "--config", config2, "--out", tmp_path / "fresh", "--repeats", "2",
+                   "--reuse", night1, "--fresh", "--dry-run")
+    assert "18 attempts planned: 18 to run, 0 to reuse" in fresh.stdout
 
 
 def test_a_changed_contender_definition_is_not_reused(tmp_path):
@@ -124,7 +134,8 @@ def test_a_changed_contender_definition_is_not_reused(tmp_path):
 def test_capped_campaign_resumes_to_the_same_records_as_an_uncapped_one(tmp_path):
     suite = make_suite(tmp_path, ("alpha", "beta", "gamma"), check=False)
     config = tmp_path / "config.toml"
-    config.write_text(SIM_CONFIG)
+    # A per-attempt dollar limit bounds each attempt's worst case, so the cap is never crossed.
+    config.write_text(SIM_CONFIG.replace("wall_time_s = 60", "wall_time_s = 60\nmax_usd = 0.08"))
     full = tmp_path / "full"
     run(suite, config, full, tmp_path / "cache", "--repeats", "2", "-j", "1")
     total = sum(r["cost_usd"] for r in read_records(full))
@@ -177,14 +188,18 @@ def test_shards_merged_equal_a_single_machine_campaign(tmp_path):
     # Refusals: the same shard twice, and a shard of another config.
     dup = landed("merge", shards[0], shards[0], "--out", tmp_path / "dup")
     assert dup.returncode == 2 and "twice" in dup.stderr
-    other_config = tmp_path / "other.toml"
-    other_config.write_text(SIM_CONFIG + NEW_CONTENDER)
-    other = tmp_path / "other-shard-3"
-    run(suite, other_config, other, tmp_path / "cache", "--repeats", "2", "--shard", "3/3")
+    def doctored(name, edit):
+        folder = tmp_path / name
+        shutil.copytree(shards[2], folder)
+        meta = metadata(folder)
+        edit(meta)
+        (folder / "campaign.json").write_text(json.dumps(meta))
+        return folder
+
+    other = doctored("other-config", lambda m: m["config"]["contenders"][0].update(fingerprint="0" * 16))
     mixed = landed("merge", shards[0], shards[1], other, "--out", tmp_path / "mixed")
     assert mixed.returncode == 2 and "contenders" in mixed.stderr
-    suite2 = make_suite(tmp_path / "s2", ("alpha", "beta", "gamma", "omega"), check=False)
-    foreign = tmp_path / "foreign-shard-3"
-    run(suite2, config, foreign, tmp_path / "cache", "--repeats", "2", "--shard", "3/3")
+    foreign = doctored("other-suite", lambda m: m["suite"].update(digest="f" * 64))
     wrong = landed("merge", shards[0], shards[1], foreign, "--out", tmp_path / "wrong")
     assert wrong.returncode == 2 and "suite digest" in wrong.stderr
+    assert not (tmp_path / "wrong").exists()
