@@ -142,14 +142,14 @@ def test_workflow_steps_run_locally_over_three_nights(tmp_path):
     assert ok
     records = read_records(night2 / "night")
     assert len(records) == 8 and all(r["reused_from"] for r in records)
-    assert "## Against the previous night" in summary
+    assert "## Against the previous night" in summary and "REGRESSION" not in summary
 
     # Night 3: the contender got worse: the compare step fails the workflow, after the
     # summary and the artifacts were written.
     bad = sim_config(tmp_path / "bad.toml", 0.0)
     ok, night3, summary = run_night(tmp_path, "night3", suite, bad, night2 / "night")
     assert not ok
-    assert "## Against the previous night" in summary
+    assert "## Against the previous night" in summary and "REGRESSION" in summary
     assert (night3 / "night" / "records.jsonl").exists()
     assert not any(r["reused_from"] for r in read_records(night3 / "night"))
 
@@ -194,8 +194,9 @@ def test_kubernetes_completion_index_maps_to_shard_k_of_n(tmp_path):
         data = tmp_path / "data"
         local = script.replace("/data", str(data))
         args_file = tmp_path / f"args-{index}"
-        run_env = dict(os.environ, **env, NIGHT=str(data / "night"), JOB_COMPLETION_INDEX=str(index),
-                       ARGS_FILE=str(args_file), PATH=f"{bin_dir}:{os.environ['PATH']}")
+        run_env = {**os.environ, **env, "NIGHT": str(data / "night"),
+                   "JOB_COMPLETION_INDEX": str(index), "ARGS_FILE": str(args_file),
+                   "PATH": f"{bin_dir}:{os.environ['PATH']}"}
         done = subprocess.run(["/bin/sh", "-c", local], env=run_env, capture_output=True, text=True,
                               timeout=30)
         assert done.returncode == 0, done.stderr
