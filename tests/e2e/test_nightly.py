@@ -203,3 +203,22 @@ def test_shards_merged_equal_a_single_machine_campaign(tmp_path):
     wrong = landed("merge", shards[0], shards[1], foreign, "--out", tmp_path / "wrong")
     assert wrong.returncode == 2 and "suite digest" in wrong.stderr
     assert not (tmp_path / "wrong").exists()
+
+
+def test_adaptive_repeats_stop_once_a_pair_is_settled(tmp_path):
+    suite = make_suite(tmp_path, ("alpha", "beta"), check=False)
+    config = tmp_path / "config.toml"
+    config.write_text('[[contender]]\nrunner = "sim"\nmodel = "sim-frontier"\n'
+                      '[contender.options]\nstep_delay_ms = 0\ngive_up = 0\npass_easy = 1.0\n'
+                      '[[contender]]\nrunner = "noop"\n')
+    out = tmp_path / "auto"
+    run(suite, config, out, tmp_path / "cache", "--repeats", "auto:8", "-j", "2")
+    records = read_records(out)
+    per_pair = {}
+    for r in records:
+        per_pair.setdefault((r["task_id"], r["contender"]["id"]), []).append(r["outcome"])
+    # Always passing (sim) or always failing (noop): 4 repeats settle it at 95%, not 8.
+    assert {len(v) for v in per_pair.values()} == {4}, per_pair
+    meta = metadata(out)
+    assert meta["attempts"]["settled_by_adaptive_repeats"] == 4 * 4
+    assert meta["options"]["adaptive_repeats"] == {"max": 8, "confidence": 0.95}
