@@ -151,9 +151,10 @@ class CampaignRun {
   bool capped = false;
   std::size_t settled = 0;
 
-  void finished(std::size_t i, const Record& record) {
+  /// `retried_usd`: what tries that ended in infra_error and were run again cost: spent too.
+  void finished(std::size_t i, const Record& record, double retried_usd) {
     std::lock_guard lock(mutex);
-    cap_.finished(reserved_[i], record.cost_usd);
+    cap_.finished(reserved_[i], record.cost_usd.value_or(0) + retried_usd);
     note_outcome(record.task_id, record.contender.id, record.outcome);
     --pairs_[pair_of(i)].in_flight;
   }
@@ -301,14 +302,16 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   ProgressLine progress(options.progress, todo.size());
   auto work = [&](std::size_t i) {
     Record record;
+    double retried_usd = 0;
     for (int tries = 0;; ++tries) {
       record = run_attempt(todo[i].plan, context);
       record.infra_retries = tries;
       if (record.outcome != Outcome::kInfraError || tries >= options.infra_retries) break;
+      retried_usd += record.cost_usd.value_or(0);
     }
     Status appended = records.append(record);
     progress.attempt_finished(record.outcome);
-    run.finished(i, record);
+    run.finished(i, record, retried_usd);
     std::lock_guard lock(run.mutex);
     if (!appended.ok()) run.append_error = appended.error();
     result.records.push_back(std::move(record));

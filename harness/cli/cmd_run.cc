@@ -157,6 +157,11 @@ void register_run(CLI::App& app) {
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
                     "Run the tasks that load even if others fail to load");
   command->add_flag("--quiet,-q", args->quiet, "No progress line");
+  command->footer(
+      "Config for nightly runs: [run] reuse = [\"DIR\", ...] (default --reuse sources), "
+      "max_usd, repeats; [run.providers] NAME = N caps attempts in flight per API provider "
+      "(a contender's provider = \"NAME\", else derived: anthropic, openai, google, sim, "
+      "local, or the runner). See README \"Nightly in CI and across machines\".");
   command->callback([args] { run(*args); });
 }
 
