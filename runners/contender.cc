@@ -42,6 +42,8 @@ std::string contender_fingerprint(const Contender& c) {
   hash_number(hash, c.limits.max_steps ? std::optional<double>(*c.limits.max_steps) : std::nullopt);
   hash_number(hash, c.limits.max_tokens ? std::optional<double>(*c.limits.max_tokens) : std::nullopt);
   hash_number(hash, c.limits.max_usd);
+  // Absent for runners whose version is unknown: fingerprints made before it existed stay valid.
+  if (c.tool_version) hash.update_field("tool:" + *c.tool_version);
   return hash.hex().substr(0, 16);
 }
 

@@ -34,6 +34,11 @@ struct Contender {
   std::map<std::string, std::string> env_from;
   std::map<std::string, std::string> options;    // runner-specific settings (e.g. sim rates)
   Limits limits;
+  /// The agent tool's version where known (see runners/tool_version.h): part of the
+  /// fingerprint, so a new tool build never reuses an old result.
+  std::optional<std::string> tool_version;
+  /// The API provider its attempts load (for [run.providers] limits); not in the fingerprint.
+  std::string provider;
   std::string fingerprint;                       // sha256 of all of the above but secret values
 
   ContenderInfo info(bool simulated) const;

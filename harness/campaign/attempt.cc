@@ -29,6 +29,7 @@ Record start_record(const AttemptPlan& plan, const AttemptContext& context, bool
   r.repeat = plan.repeat;
   r.started_at = utc_now_iso8601();
   r.host = host_name();
+  r.scoring_version = kScoringVersion;
   return r;
 }
 

@@ -1,18 +1,23 @@
 #include "harness/campaign/campaign.h"
 
-#include <thread>
-
 #include <atomic>
+#include <map>
+#include <set>
 #include <cstdlib>
 #include <mutex>
 #include <random>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "harness/base/clock.h"
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/campaign/adaptive_repeats.h"
 #include "harness/campaign/attempt.h"
+#include "harness/campaign/campaign_plan.h"
+#include "harness/campaign/history.h"
+#include "harness/campaign/spend_cap.h"
 #include "harness/campaign/progress.h"
 #include "landed/version.h"
 #include "results/store/records_file.h"
@@ -23,25 +28,6 @@ namespace {
 
 using nlohmann::json;
 constexpr int kMetadataSchema = 1;
-
-bool in_shard(const std::string& attempt_id, const std::optional<Shard>& shard) {
-  if (!shard || shard->count <= 1) return true;
-  const std::uint64_t hash = std::stoull(sha256_hex(attempt_id).substr(0, 15), nullptr, 16);
-  return static_cast<int>(hash % static_cast<std::uint64_t>(shard->count)) == shard->index - 1;
-}
-
-/// Repeat-major order: an interrupted campaign has covered every task and contender evenly.
-std::vector<AttemptPlan> plan_attempts(const Suite& suite, const CampaignConfig& config,
-                                       const RunOptions& options) {
-  std::vector<AttemptPlan> plans;
-  for (int repeat = 0; repeat < options.repeats; ++repeat)
-    for (const Task& task : suite.tasks)
-      for (const Contender& contender : config.contenders) {
-        AttemptPlan plan{&task, &contender, repeat};
-        if (in_shard(plan.attempt_id(), options.shard)) plans.push_back(plan);
-      }
-  return plans;
-}
 
 std::string new_campaign_id() {
   std::random_device random;
@@ -60,7 +46,14 @@ json options_json(const RunOptions& o) {
           {"repeats", o.repeats},
           {"shard", o.shard ? json(fmt::format("{}/{}", o.shard->index, o.shard->count)) : json()},
           {"max_usd", o.max_usd ? json(*o.max_usd) : json()},
-          {"infra_retries", o.infra_retries}};
+          {"infra_retries", o.infra_retries},
+          {"adaptive_repeats", o.adaptive_repeats ? json{{"max", o.repeats}, {"confidence", o.confidence}}
+                                                  : json()},
+          {"reuse", [&] {
+             json sources = json::array();
+             for (const auto& dir : o.reuse) sources.push_back(dir.string());
+             return sources;
+           }()}};
 }
 
 /// The campaign folder and what it holds already.
@@ -95,7 +88,8 @@ Result<CampaignFolder> open_folder(const Suite& suite, const CampaignConfig& con
   folder.metadata["suite"] = suite_json(suite);
   folder.metadata["config"] = config_to_json(config);
   folder.metadata["options"] = options_json(options);
-  folder.metadata["harness"] = {{"version", kVersion}, {"commit", kGitCommit}};
+  folder.metadata["harness"] = {{"version", kVersion}, {"commit", kGitCommit},
+                                {"scoring_version", kScoringVersion}};
   folder.metadata["host"] = host_name();
   return folder;
 }
@@ -129,10 +123,147 @@ std::filesystem::path default_cache_dir() {
   return std::filesystem::temp_directory_path() / "landed-cache";
 }
 
+namespace {
+
+/// The attempts to run and everything their scheduling decides on: the dollar cap, the
+/// per-provider limits, adaptive repeats. Every member is guarded by `mutex`.
+class CampaignRun {
+ public:
+  CampaignRun(const CampaignConfig& config, const RunOptions& options,
+              const std::vector<PlannedRun>& todo, const std::vector<Record>& existing)
+      : options_(options), todo_(todo), cap_(options.max_usd, own_spend(existing)),
+        reserved_(todo.size(), 0.0) {
+    for (const Record& r : existing) note_outcome(r.task_id, r.contender.id, r.outcome);
+    for (const auto& [provider, limit] : config.provider_limits) {
+      group_index_[provider] = static_cast<int>(policy_.group_limits.size());
+      policy_.group_limits.push_back(limit);
+    }
+    policy_.group_of = [this](std::size_t i) {
+      auto it = group_index_.find(todo_[i].plan.contender->provider);
+      return it == group_index_.end() ? -1 : it->second;
+    };
+    policy_.decide = [this](std::size_t i) { return decide(i); };
+  }
+
+  const SchedulePolicy& policy() const { return policy_; }
+  std::mutex mutex;
+  std::optional<Error> append_error;
+  std::optional<std::string> stopped_reason;
+  bool capped = false;
+  std::size_t settled = 0;
+
+  /// `retried_usd`: what tries that ended in infra_error and were run again cost: spent too.
+  void finished(std::size_t i, const Record& record, double retried_usd) {
+    std::lock_guard lock(mutex);
+    cap_.finished(reserved_[i], record.cost_usd.value_or(0) + retried_usd);
+    note_outcome(record.task_id, record.contender.id, record.outcome);
+    --pairs_[pair_of(i)].in_flight;
+  }
+
+ private:
+  struct PairState {
+    int passes = 0;
+    int scored = 0;
+    int in_flight = 0;
+  };
+
+  static double own_spend(const std::vector<Record>& records) {
+    double spent = 0;
+    for (const Record& r : records)
+      if (!r.reused_from) spent += r.cost_usd.value_or(0);
+    return spent;
+  }
+
+  std::string pair_of(std::size_t i) const {
+    return todo_[i].plan.task->id + "/" + todo_[i].plan.contender->id;
+  }
+
+  void note_outcome(const std::string& task, const std::string& contender, Outcome outcome) {
+    if (outcome == Outcome::kInfraError) return;
+    PairState& pair = pairs_[task + "/" + contender];
+    ++pair.scored;
+    if (outcome == Outcome::kPass) ++pair.passes;
+  }
+
+  /// The dollars an attempt may cost at most: its own max_usd limit; else the dearest earlier
+  /// attempt in history; else the dearest attempt of this campaign so far (0 before the first).
+  double worst_case(std::size_t i) const {
+    if (auto limit = todo_[i].plan.contender->limits.max_usd) return *limit;
+    if (todo_[i].forecast.high) return *todo_[i].forecast.high;
+    return cap_.largest_attempt();
+  }
+
+  StartDecision decide(std::size_t i) {
+    std::lock_guard lock(mutex);
+    if (append_error) return StartDecision::kStop;
+    PairState& pair = pairs_[pair_of(i)];
+    if (options_.adaptive_repeats) {
+      if (repeats_settled(pair.passes, pair.scored, options_.confidence)) {
+        ++settled;
+        return StartDecision::kSkip;
+      }
+      // The rule needs the earlier repeats' outcomes before deciding on the next one.
+      if (pair.in_flight > 0) return StartDecision::kWait;
+    }
+    const double worst = worst_case(i);
+    if (!cap_.try_start(worst)) {
+      capped = true;
+      stopped_reason = fmt::format(
+          "the dollar cap of ${:.2f} was reached: ${:.4f} spent, ${:.4f} reserved by attempts in "
+          "flight, ${:.4f} the next attempt's worst case", *options_.max_usd, cap_.spent(),
+          cap_.reserved(), worst);
+      return StartDecision::kStop;
+    }
+    reserved_[i] = worst;
+    ++pair.in_flight;
+    return StartDecision::kStart;
+  }
+
+  const RunOptions& options_;
+  const std::vector<PlannedRun>& todo_;
+  SpendCap cap_;
+  std::vector<double> reserved_;
+  std::map<std::string, PairState> pairs_;
+  std::map<std::string, int> group_index_;
+  SchedulePolicy policy_;
+};
+
+/// Copies the reusable records into the campaign, with their attempt files.
+Status append_reused(const CampaignPlan& plan, const std::string& campaign_id,
+                     const std::filesystem::path& out_dir, RecordsFile& records,
+                     CampaignResult& result) {
+  for (const PlannedReuse& reuse : plan.to_reuse) {
+    Record record = reused_copy(*reuse.source, campaign_id, reuse.plan.attempt_id(),
+                                reuse.plan.contender->id);
+    copy_attempt_files(*reuse.source, out_dir);
+    LANDED_TRY_STATUS(records.append(record));
+    result.records.push_back(std::move(record));
+    ++result.reused;
+  }
+  return ok_status();
+}
+
+json attempts_json(const CampaignResult& result) {
+  std::size_t reused_total = 0;
+  for (const Record& r : result.records)
+    if (r.reused_from) ++reused_total;
+  return {{"planned", result.planned},
+          {"recorded", result.records.size()},
+          {"ran_this_time", result.ran},
+          {"skipped", result.skipped},
+          {"reused_this_time", result.reused},
+          {"settled_by_adaptive_repeats", result.settled},
+          {"reused", reused_total},
+          {"run", result.records.size() - reused_total}};
+}
+
+}  // namespace
+
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
                                     const RunOptions& options) {
   LANDED_TRY(PriceTable prices, price_table_with_override(options.prices ? options.prices
                                                                           : config.prices));
+  LANDED_TRY(History history, History::load(options.reuse));
   LANDED_TRY_STATUS(make_directories(options.out_dir));
   LANDED_TRY(CampaignFolder folder, open_folder(suite, config, options));
   LANDED_TRY(RecordsFile records, RecordsFile::open(options.out_dir / "records.jsonl"));
@@ -140,13 +271,13 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   CampaignResult result;
   result.campaign_id = folder.metadata["campaign_id"].get<std::string>();
   result.records = std::move(folder.existing.records);
-  std::vector<AttemptPlan> todo;
-  for (const AttemptPlan& plan : plan_attempts(suite, config, options)) {
-    ++result.planned;
-    if (folder.existing.attempt_keys.count(plan.attempt_key())) ++result.skipped;
-    else todo.push_back(plan);
-  }
+  const CampaignPlan plan = plan_campaign(suite, config, options, history,
+                                          folder.existing.attempt_keys);
+  result.planned = plan.planned;
+  result.skipped = plan.already_recorded;
+  folder.metadata["status"] = "running";
   LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
+  LANDED_TRY_STATUS(append_reused(plan, result.campaign_id, options.out_dir, records, result));
 
   BaseCache bases(options.cache_dir / "bases");
   SystemProcessRunner processes;
@@ -167,53 +298,57 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
     r.unpriced_models = cost.unpriced_models;
   };
 
-  double spent = 0;
-  for (const Record& r : result.records) spent += r.cost_usd.value_or(0);
-  std::mutex mutex;
-  std::optional<Error> append_error;
+  const std::vector<PlannedRun>& todo = plan.to_run;
+  CampaignRun run(config, options, todo, result.records);
   ProgressLine progress(options.progress, todo.size());
   auto work = [&](std::size_t i) {
     Record record;
+    double retried_usd = 0;
     for (int tries = 0;; ++tries) {
-      record = run_attempt(todo[i], context);
+      record = run_attempt(todo[i].plan, context);
       record.infra_retries = tries;
       if (record.outcome != Outcome::kInfraError || tries >= options.infra_retries) break;
+      retried_usd += record.cost_usd.value_or(0);
       // The provider (or the machine) did not answer: wait, more each time, then try again.
       std::this_thread::sleep_for(retry_delay(options.infra_backoff, tries + 1,
-                                              std::hash<std::string>{}(todo[i].attempt_id())));
+                                              std::hash<std::string>{}(todo[i].plan.attempt_id())));
     }
     Status appended = records.append(record);
     progress.attempt_finished(record.outcome);
-    std::lock_guard lock(mutex);
-    if (!appended.ok()) append_error = appended.error();
-    spent += record.cost_usd.value_or(0);
+    run.finished(i, record, retried_usd);
+    std::lock_guard lock(run.mutex);
+    if (!appended.ok()) run.append_error = appended.error();
     result.records.push_back(std::move(record));
     ++result.ran;
   };
-  auto should_stop = [&] {
-    std::lock_guard lock(mutex);
-    if (append_error) return true;
-    if (options.max_usd && spent >= *options.max_usd) {
-      result.stopped_reason = fmt::format("the dollar cap of ${:.2f} was reached (${:.2f} spent)",
-                                          *options.max_usd, spent);
-      return true;
-    }
-    return false;
-  };
-  result.scheduler = run_parallel(todo.size(), options.jobs, work, should_stop);
+  result.scheduler = run_scheduled(todo.size(), options.jobs, work, run.policy());
   progress.finish();
   if (!options.keep_sandboxes) (void)remove_tree(context.work_root);
-  if (append_error) return append_error->with_context("could not append a record");
+  if (run.append_error) return run.append_error->with_context("could not append a record");
+  result.capped = run.capped;
+  result.stopped_reason = run.stopped_reason;
+  result.settled = run.settled;
 
   folder.metadata["finished_at"] = utc_now_iso8601();
-  folder.metadata["attempts"] = {{"planned", result.planned}, {"recorded", result.records.size()},
-                                 {"ran_this_time", result.ran}, {"skipped", result.skipped}};
+  folder.metadata["status"] = result.capped ? "capped" : "complete";
+  folder.metadata["attempts"] = attempts_json(result);
   folder.metadata["stopped_reason"] = result.stopped_reason ? json(*result.stopped_reason) : json();
   folder.metadata["scheduler"] = {{"jobs", result.scheduler.jobs},
                                   {"busy_fraction", result.scheduler.busy_fraction()}};
   folder.metadata["prices"] = prices.source;
   LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
   return result;
+}
+
+Result<CampaignPlan> dry_run_plan(const Suite& suite, const CampaignConfig& config,
+                                  const RunOptions& options, const History& history) {
+  std::set<std::string> recorded;
+  const auto records_path = options.out_dir / "records.jsonl";
+  if (options.resume && std::filesystem::exists(records_path)) {
+    LANDED_TRY(ExistingRecords existing, read_existing_records(records_path));
+    recorded = std::move(existing.attempt_keys);
+  }
+  return plan_campaign(suite, config, options, history, recorded);
 }
 
 }  // namespace landed

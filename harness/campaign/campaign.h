@@ -35,6 +35,11 @@ struct RunOptions {
   RetryBackoff infra_backoff;               // how long to wait before each of those tries
   bool progress = false;                    // a live progress line on stderr
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
+  /// Earlier campaigns (or history) whose unchanged attempts are copied instead of run;
+  /// empty with --fresh. See harness/campaign/history.h for what "unchanged" means.
+  std::vector<std::filesystem::path> reuse;
+  bool adaptive_repeats = false;            // --repeats auto: `repeats` is then the maximum
+  double confidence = 0.95;                 // of the adaptive-repeats rule
 };
 
 struct CampaignResult {
@@ -43,6 +48,9 @@ struct CampaignResult {
   std::size_t planned = 0;
   std::size_t skipped = 0;                  // already recorded (resume)
   std::size_t ran = 0;
+  std::size_t reused = 0;                   // copied from history this time
+  std::size_t settled = 0;                  // repeats adaptive repeats found uninformative
+  bool capped = false;                      // the dollar cap stopped it; --resume continues
   std::optional<std::string> stopped_reason;  // e.g. the dollar cap
   SchedulerStats scheduler;
 };
@@ -51,6 +59,12 @@ struct CampaignResult {
 /// there without --resume); attempts that fail become records.
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
                                     const RunOptions& options);
+
+struct CampaignPlan;
+class History;
+/// The plan `landed run --dry-run` prints: nothing is written.
+Result<CampaignPlan> dry_run_plan(const Suite& suite, const CampaignConfig& config,
+                                  const RunOptions& options, const History& history);
 
 /// The default cache folder: $XDG_CACHE_HOME/landed or ~/.cache/landed.
 std::filesystem::path default_cache_dir();

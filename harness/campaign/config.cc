@@ -7,6 +7,7 @@
 
 #include "harness/task/toml_reader.h"
 #include "runners/registry.h"
+#include "runners/tool_version.h"
 
 namespace landed {
 namespace {
@@ -84,6 +85,8 @@ Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& 
   LANDED_TRY(base.env, reader.string_map("env"));
   LANDED_TRY(base.env_from, reader.string_map("env_from"));
   LANDED_TRY(base.options, read_options(reader));
+  LANDED_TRY(auto provider, reader.optional_string("provider"));
+  if (provider) base.provider = *provider;
   LANDED_TRY(auto limits_table, reader.optional_table("limits"));
   base.limits = defaults;
   if (limits_table) {
@@ -97,6 +100,8 @@ Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& 
     c.effort = effort;
     c.id = fields.name ? *fields.name + (effort ? "@" + *effort : "")
                        : default_contender_id(c.runner, c.model, c.effort);
+    c.tool_version = probe_tool_version(c);
+    c.provider = derive_provider(c);
     c.fingerprint = contender_fingerprint(c);
     expanded.push_back(std::move(c));
   }
@@ -113,6 +118,17 @@ Status read_run_section(TomlReader& top, CampaignConfig& config) {
   if (repeats) config.repeats = static_cast<int>(*repeats);
   if (jobs) config.jobs = static_cast<int>(*jobs);
   if (prices) config.prices = config.file.parent_path() / *prices;
+  LANDED_TRY(auto reuse, run->string_list("reuse"));
+  for (const auto& dir : reuse) config.reuse.push_back(config.file.parent_path() / dir);
+  LANDED_TRY(auto providers, run->optional_table("providers"));
+  if (providers) {
+    for (const auto& [key, node] : providers->table()) {
+      const std::string name(key.str());
+      LANDED_TRY(auto limit, providers->optional_int(name, 1, 4096));
+      config.provider_limits[name] = static_cast<int>(*limit);
+    }
+    LANDED_TRY_STATUS(providers->finish());
+  }
   return ok_status();
 }
 
@@ -173,11 +189,15 @@ nlohmann::json config_to_json(const CampaignConfig& config) {
                           {"effort", c.effort ? *c.effort : ""}, {"command", c.command},
                           {"args", c.args}, {"env", c.env}, {"env_from", c.env_from},
                           {"options", c.options}, {"limits", limits_json(c.limits)},
+                          {"tool_version", c.tool_version ? nlohmann::json(*c.tool_version)
+                                                          : nlohmann::json(nullptr)},
+                          {"provider", c.provider},
                           {"fingerprint", c.fingerprint}});
   }
   return {{"file", config.file.string()},
           {"repeats", config.repeats ? nlohmann::json(*config.repeats) : nlohmann::json(nullptr)},
           {"max_usd", config.max_usd ? nlohmann::json(*config.max_usd) : nlohmann::json(nullptr)},
+          {"providers", config.provider_limits},
           {"contenders", contenders}};
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,11 @@ struct CampaignConfig {
   std::optional<int> jobs;                    // [run] jobs
   std::optional<double> max_usd;              // [run] max_usd: the campaign's dollar cap
   std::optional<std::filesystem::path> prices;  // [run] prices: a price file over the defaults
+  /// [run] reuse: campaign folders (or history sources) whose unchanged attempts are reused by
+  /// default, relative to the config file; --reuse adds to them, --fresh ignores them.
+  std::vector<std::filesystem::path> reuse;
+  /// [run.providers]: at most this many attempts at once per provider (see derive_provider).
+  std::map<std::string, int> provider_limits;
   Limits default_limits;                      // [limits], under each contender's own
   std::vector<Contender> contenders;          // one per effort level, in file order
 };

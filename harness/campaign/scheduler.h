@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 namespace landed {
 
@@ -20,5 +21,29 @@ struct SchedulerStats {
 /// `should_stop()` is asked; once it says true, no further item starts (running ones finish).
 SchedulerStats run_parallel(std::size_t count, int jobs, const std::function<void(std::size_t)>& work,
                             const std::function<bool()>& should_stop);
+
+/// What to do with the next item that could start.
+enum class StartDecision {
+  kStart,  // run it now
+  kWait,   // not yet (e.g. an earlier repeat of the same pair is running): ask again later
+  kSkip,   // never run it (e.g. adaptive repeats decided it is uninformative)
+  kStop,   // start nothing more (e.g. the dollar cap); running items finish
+};
+
+/// Rules besides -j. Items are considered in index order; an item whose group is full is
+/// passed over (a later item of another group may start first) and taken up when a slot of its
+/// group frees.
+struct SchedulePolicy {
+  /// The item's group (a provider) as an index into group_limits, or -1 for no limit.
+  std::function<int(std::size_t)> group_of;
+  std::vector<int> group_limits;            // at most this many items of group g at once
+  /// Asked under the scheduler's lock just before an item would start; null: always start.
+  std::function<StartDecision(std::size_t)> decide;
+};
+
+/// Runs items on up to `jobs` threads under `policy`. Items never started (stopped, skipped,
+/// or waiting when nothing else could ever unblock them) are left out of stats.started.
+SchedulerStats run_scheduled(std::size_t count, int jobs, const std::function<void(std::size_t)>& work,
+                             const SchedulePolicy& policy);
 
 }  // namespace landed

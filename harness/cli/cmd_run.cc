@@ -4,8 +4,12 @@
 #include <iostream>
 
 #include "harness/base/clock.h"
+#include "harness/campaign/adaptive_repeats.h"
 #include "harness/campaign/campaign.h"
+#include "harness/campaign/campaign_plan.h"
+#include "harness/campaign/history.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/run_plan.h"
 #include "harness/cli/run_summary.h"
 #include "harness/cli/suite_input.h"
 #include "harness/process/process.h"
@@ -21,7 +25,11 @@ struct RunArguments {
   std::string shard;
   std::string prices;
   int jobs = default_jobs();
-  int repeats = 0;
+  std::string repeats;
+  std::vector<std::string> reuse;
+  bool fresh = false;
+  bool dry_run = false;
+  double confidence = 0.95;
   double max_usd = 0;
   int infra_retries = 2;
   int infra_backoff_ms = 2000;
@@ -43,7 +51,21 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   options.out_dir = args.out.empty() ? default_out_dir(suite) : std::filesystem::path(args.out);
   options.cache_dir = args.cache.empty() ? default_cache_dir() : std::filesystem::path(args.cache);
   options.jobs = args.jobs;
-  options.repeats = args.repeats > 0 ? args.repeats : config.repeats.value_or(1);
+  options.repeats = config.repeats.value_or(1);
+  if (!args.repeats.empty()) {
+    auto repeats = parse_repeats(args.repeats);
+    if (!repeats.ok()) {
+      fail_bad_input(repeats.error().message);
+      return std::nullopt;
+    }
+    options.repeats = repeats->repeats;
+    options.adaptive_repeats = repeats->adaptive;
+  }
+  options.confidence = args.confidence;
+  if (!args.fresh) {
+    options.reuse = config.reuse;
+    for (const auto& source : args.reuse) options.reuse.emplace_back(source);
+  }
   options.resume = args.resume;
   options.keep_sandboxes = args.keep;
   options.infra_retries = args.infra_retries;
@@ -72,11 +94,21 @@ void run(const RunArguments& args) {
   if (!suite) return;
   auto options = make_options(args, *suite, *config);
   if (!options) return;
+  if (args.dry_run) {
+    auto history = History::load(options->reuse);
+    if (!history.ok()) return fail_bad_input(history.error().message);
+    auto plan = dry_run_plan(*suite, *config, *options, *history);
+    if (!plan.ok()) return fail_bad_input(plan.error().message);
+    print_run_plan(std::cout, *plan, *config, options->max_usd);
+    return;
+  }
   become_subreaper();
   auto result = run_campaign(*suite, *config, *options);
   if (!result.ok()) return fail_bad_input(result.error().message);
   print_run_summary(std::cout, *result, options->out_dir);
   if (result->stopped_reason) std::cerr << "landed: stopped early: " << *result->stopped_reason << "\n";
+  if (result->capped)
+    std::cerr << "landed: the campaign is capped; continue it with --resume --max-usd HIGHER\n";
 }
 
 }  // namespace
@@ -92,13 +124,32 @@ void register_run(CLI::App& app) {
   command->add_option("--out,-o", args->out, "Campaign folder (default: campaigns/<suite>-<time>)");
   command->add_option("-j,--jobs", args->jobs, "Attempts run at once (default: cores)")
       ->check(CLI::Range(1, 4096));
-  command->add_option("--repeats,-k", args->repeats, "Repeats per task and contender (default: "
-                      "the config's [run] repeats, else 1)")->check(CLI::Range(1, 10000));
+  command->add_option("--repeats,-k", args->repeats,
+                      "Repeats per task and contender: K, or auto[:MAX] to stop repeating a "
+                      "contender on a task once its Wilson interval at --confidence excludes 50% "
+                      "(MAX default 10) (default: the config's [run] repeats, else 1)");
+  command->add_option("--confidence", args->confidence,
+                      "Confidence of the --repeats auto rule (default 0.95)")
+      ->check(CLI::Range(0.5, 0.999));
   command->add_flag("--resume", args->resume,
-                    "Continue a killed campaign in --out: finished attempts are not run again");
-  command->add_option("--shard", args->shard, "Run only shard K of N (K/N, e.g. 2/8); merge later");
-  command->add_option("--max-usd", args->max_usd, "Stop starting attempts once this much is spent")
+                    "Continue a killed or capped campaign in --out: finished attempts are not run "
+                    "again");
+  command->add_option("--shard", args->shard,
+                      "Run only shard K of N (K/N, e.g. 2/8): (task, contender) pairs are split "
+                      "deterministically, balanced by forecast cost; join with `landed merge`");
+  command->add_option("--max-usd", args->max_usd,
+                      "Dollar cap: start no attempt once spent + the worst case of attempts in "
+                      "flight and of the next one would cross it (worst case: the contender's "
+                      "[limits] max_usd, else the dearest such attempt in history, else the "
+                      "dearest of this campaign so far); the campaign is marked capped")
       ->check(CLI::PositiveNumber);
+  command->add_option("--reuse", args->reuse,
+                      "Earlier campaign folders (or records files) whose attempts are reused when "
+                      "task digest, contender definition and scoring version are unchanged; adds "
+                      "to the config's [run] reuse");
+  command->add_flag("--fresh", args->fresh, "Reuse nothing: run every attempt");
+  command->add_flag("--dry-run", args->dry_run,
+                    "Print the plan (attempts to run and to reuse, dollar forecast) and exit");
   command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table");
   command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
   command->add_option("--infra-retries", args->infra_retries,
@@ -112,6 +163,11 @@ void register_run(CLI::App& app) {
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
                     "Run the tasks that load even if others fail to load");
   command->add_flag("--quiet,-q", args->quiet, "No progress line");
+  command->footer(
+      "Config for nightly runs: [run] reuse = [\"DIR\", ...] (default --reuse sources), "
+      "max_usd, repeats; [run.providers] NAME = N caps attempts in flight per API provider "
+      "(a contender's provider = \"NAME\", else derived: anthropic, openai, google, sim, "
+      "local, or the runner). See README \"Nightly in CI and across machines\".");
   command->callback([args] { run(*args); });
 }
 

@@ -21,5 +21,6 @@ void register_run(CLI::App& app);
 void register_report(CLI::App& app);
 void register_compare(CLI::App& app);
 void register_sim_agent(CLI::App& app);
+void register_merge(CLI::App& app);
 
 }  // namespace landed::cli

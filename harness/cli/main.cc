@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   register_report(app);
   register_compare(app);
   register_sim_agent(app);
+  register_merge(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -14,6 +14,19 @@ namespace landed {
 
 inline constexpr int kRecordSchema = 1;
 
+/// LANDED_SCORING_VERSION: the version of everything in landed that decides an attempt's
+/// outcome and numbers (the attempt pipeline, sandboxes, verify, limits, usage parsing, the sim
+/// agent). A record is reused by a later campaign only when it was made under this same version;
+/// bump it whenever a change could make the same agent on the same task score differently.
+inline constexpr int kScoringVersion = 1;
+
+/// Where a reused record was first made (`landed run --reuse`).
+struct ReusedFrom {
+  std::string campaign_id;
+  std::string attempt_id;
+  bool operator==(const ReusedFrom&) const = default;
+};
+
 /// Which contender made the attempt (a row of the scoreboard).
 struct ContenderInfo {
   std::string id;                    // e.g. "claude-code/claude-sonnet-4-5@high"
@@ -88,6 +101,8 @@ struct Record {
   std::optional<ProcessInfo> verify; // null when verify did not run
   PatchInfo patch;
   int infra_retries = 0;
+  std::optional<int> scoring_version;      // kScoringVersion when made; null in older records
+  std::optional<ReusedFrom> reused_from;   // set when copied from an earlier campaign
 
   std::string started_at;            // ISO 8601, UTC
   std::string finished_at;

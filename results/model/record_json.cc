@@ -196,6 +196,10 @@ json to_json(const Record& r) {
   out["verify"] = r.verify ? process_json(*r.verify) : json(nullptr);
   out["patch"] = patch_json(r.patch);
   out["infra_retries"] = r.infra_retries;
+  out["scoring_version"] = nullable(r.scoring_version);
+  out["reused_from"] = r.reused_from ? json{{"campaign_id", r.reused_from->campaign_id},
+                                            {"attempt_id", r.reused_from->attempt_id}}
+                                     : json(nullptr);
   out["started_at"] = r.started_at;
   out["finished_at"] = r.finished_at;
   out["host"] = r.host;
@@ -242,6 +246,10 @@ Result<Record> record_from_json(const json& in) {
       r.verify = read_process(in.at("verify"));
     if (in.contains("patch")) r.patch = read_patch(in.at("patch"));
     r.infra_retries = field_or<int>(in, "infra_retries", 0);
+    r.scoring_version = optional_field<int>(in, "scoring_version");
+    if (in.contains("reused_from") && in.at("reused_from").is_object())
+      r.reused_from = ReusedFrom{field_or<std::string>(in.at("reused_from"), "campaign_id", ""),
+                                 field_or<std::string>(in.at("reused_from"), "attempt_id", "")};
     r.started_at = field_or<std::string>(in, "started_at", "");
     r.finished_at = field_or<std::string>(in, "finished_at", "");
     r.host = field_or<std::string>(in, "host", "");

@@ -1,0 +1,40 @@
+// `landed merge DIR... --out DIR`: shard campaigns joined into one campaign folder.
+#include <iostream>
+
+#include "harness/campaign/merge.h"
+#include "harness/cli/commands.h"
+
+namespace landed::cli {
+namespace {
+
+struct MergeArguments {
+  std::vector<std::string> shards;
+  std::string out;
+};
+
+void merge(const MergeArguments& args) {
+  std::vector<std::filesystem::path> dirs(args.shards.begin(), args.shards.end());
+  auto result = merge_campaigns(dirs, args.out);
+  if (!result.ok()) return fail_bad_input(result.error().message);
+  if (!result->missing_shards.empty()) {
+    std::cerr << "landed: warning: shards missing:";
+    for (int k : result->missing_shards) std::cerr << " " << k;
+    std::cerr << " (the merged campaign is marked incomplete)\n";
+  }
+  std::cout << "merged " << dirs.size() << " campaigns, " << result->records << " records, into "
+            << args.out << " (campaign " << result->campaign_id << ")\n";
+}
+
+}  // namespace
+
+void register_merge(CLI::App& app) {
+  auto args = std::make_shared<MergeArguments>();
+  auto* command = app.add_subcommand(
+      "merge", "Join shard campaigns (landed run --shard K/N) into one campaign folder");
+  command->add_option("shards", args->shards, "Shard campaign folders")->required();
+  command->add_option("--out,-o", args->out, "The merged campaign folder (must not hold one)")
+      ->required();
+  command->callback([args] { merge(*args); });
+}
+
+}  // namespace landed::cli
