@@ -33,11 +33,16 @@ std::vector<AttemptPlan> plan_attempts(const Suite& suite, const CampaignConfig&
                                        const RunOptions& options) {
   std::vector<AttemptPlan> plans;
   for (int repeat = 0; repeat < options.repeats; ++repeat)
-    for (const Task& task : suite.tasks)
+    for (const Task& task : suite.tasks) {
       for (const Contender& contender : config.contenders) {
         AttemptPlan plan{&task, &contender, repeat};
         if (in_shard(plan.attempt_id(), options.shard)) plans.push_back(plan);
       }
+      for (const Route& route : config.routes) {  // a route's row (route_attempt.h)
+        AttemptPlan plan{&task, &route.row, repeat, &route};
+        if (in_shard(plan.attempt_id(), options.shard)) plans.push_back(plan);
+      }
+    }
   return plans;
 }
 

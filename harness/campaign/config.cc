@@ -5,6 +5,7 @@
 
 #include <fmt/ranges.h>
 
+#include "harness/campaign/route_config.h"
 #include "harness/task/toml_reader.h"
 #include "runners/registry.h"
 
@@ -147,6 +148,7 @@ Result<CampaignConfig> load_config(const std::filesystem::path& path) {
     LANDED_TRY(config.default_limits, read_limits(*limits, Limits{}));
   }
   LANDED_TRY_STATUS(read_contenders(top, config));
+  LANDED_TRY(config.routes, read_routes(top, config.contenders));
   LANDED_TRY_STATUS(top.finish());
   return config;
 }
@@ -178,7 +180,8 @@ nlohmann::json config_to_json(const CampaignConfig& config) {
   return {{"file", config.file.string()},
           {"repeats", config.repeats ? nlohmann::json(*config.repeats) : nlohmann::json(nullptr)},
           {"max_usd", config.max_usd ? nlohmann::json(*config.max_usd) : nlohmann::json(nullptr)},
-          {"contenders", contenders}};
+          {"contenders", contenders},
+          {"routes", routes_to_json(config.routes)}};
 }
 
 }  // namespace landed

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/base/error.h"
+#include "harness/campaign/route.h"
 #include "runners/contender.h"
 
 namespace landed {
@@ -22,6 +23,7 @@ struct CampaignConfig {
   std::optional<std::filesystem::path> prices;  // [run] prices: a price file over the defaults
   Limits default_limits;                      // [limits], under each contender's own
   std::vector<Contender> contenders;          // one per effort level, in file order
+  std::vector<Route> routes;                  // [[route]]: cascades over the contenders
 };
 
 Result<CampaignConfig> load_config(const std::filesystem::path& path);
