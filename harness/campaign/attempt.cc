@@ -111,7 +111,9 @@ class AttemptRun {
     auto sandbox = make_agent_sandbox(*base_, work_->path() / "agent");
     if (!sandbox.ok()) return sandbox.error().with_context("agent sandbox");
     sandbox_ = std::move(sandbox).value();
-    if (plan_.step) LANDED_TRY_STATUS(apply_patch_in_place(sandbox_->root, plan_.step->start_patch));
+    if (plan_.step) {  // a route step that carries the previous step's work starts from it
+      LANDED_TRY_STATUS(apply_patch_in_place(sandbox_->root, plan_.step->start_patch));
+    }
     sandbox_s_ += clock.seconds();
     return ok_status();
   }

@@ -1,5 +1,7 @@
 #include "harness/campaign/route_attempt.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "harness/base/clock.h"

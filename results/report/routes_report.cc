@@ -1,6 +1,7 @@
 #include "results/report/routes_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include <fmt/format.h>

@@ -173,8 +173,6 @@ TEST(RoutingTest, FrontierKeepsTiesAndDropsDominatedPoints) {
 }
 
 TEST(RoutingTest, FrontierOfTheHandMadeMatrix) {
-  RoutingBuilder builder;
-  RoutingOptions options;
   auto m = two_contenders();
   std::vector<PolicyResult> policies;
   for (const auto& steps : all_cascades(2, 3))
