@@ -76,15 +76,31 @@ std::vector<std::size_t> listed_policies(const RoutingAnalysis& a) {
 
 namespace {
 
-std::vector<const PolicyResult*> cheaper_frontier(const RoutingAnalysis& a) {
-  std::vector<const PolicyResult*> out;
+/// A cheaper frontier point and how many others had exactly its figures (e.g. cascades that
+/// never escalated on these records): the paragraph names the shortest and counts the rest.
+struct FrontierPoint {
+  const PolicyResult* policy;
+  std::size_t ties = 0;
+};
+
+std::vector<FrontierPoint> cheaper_frontier(const RoutingAnalysis& a) {
+  std::vector<const PolicyResult*> on;
   const PolicyResult& best = a.policies[*a.best];
   for (const PolicyResult& p : a.policies)
     if (p.on_frontier && &p != &best && *p.cost_per_attempt < *best.cost_per_attempt)
-      out.push_back(&p);
-  std::sort(out.begin(), out.end(), [](const PolicyResult* x, const PolicyResult* y) {
-    return *x->cost_per_attempt > *y->cost_per_attempt;
+      on.push_back(&p);
+  std::stable_sort(on.begin(), on.end(), [](const PolicyResult* x, const PolicyResult* y) {
+    return std::make_tuple(-*x->cost_per_attempt, x->steps.size()) <
+           std::make_tuple(-*y->cost_per_attempt, y->steps.size());
   });
+  std::vector<FrontierPoint> out;
+  for (const PolicyResult* p : on) {
+    if (!out.empty() && *out.back().policy->cost_per_attempt == *p->cost_per_attempt &&
+        *out.back().policy->pass_rate == *p->pass_rate)
+      ++out.back().ties;
+    else
+      out.push_back({p, 0});
+  }
   return out;
 }
 
@@ -109,10 +125,15 @@ std::string routes_summary(const RoutingAnalysis& a) {
       best.id, figures::dollars(best.cost_per_attempt), figures::dollars(best.cost_per_solved));
   const auto cheaper = cheaper_frontier(a);
   if (cheaper.empty()) text += " No cheaper route is on the cost–pass frontier.";
-  for (const PolicyResult* p : cheaper)
+  for (const FrontierPoint& point : cheaper) {
+    const PolicyResult* p = point.policy;
     text += fmt::format(" {} keeps {} of that pass rate ({}) at {} of its cost ({} per attempt).",
                         p->id, percent0(*share_of_best_pass(a, *p)), figures::percent(p->pass_rate),
                         percent0(*share_of_best_cost(a, *p)), figures::dollars(p->cost_per_attempt));
+    if (point.ties > 0)
+      text += fmt::format(" ({} more {} the same figures here.)", point.ties,
+                          point.ties == 1 ? "cascade has" : "cascades have");
+  }
   if (const PolicyResult* oracle = oracle_of(a); oracle && oracle->pass_rate)
     text += fmt::format(" A perfect router (the cheapest contender that passed, per task and "
                         "repeat) would pass {} at {} per attempt: no routing can do better on "

@@ -116,3 +116,25 @@ TEST(RoutesReportTest, UnknownFormatIsAnError) {
 
 }  // namespace
 }  // namespace landed
+
+namespace landed {
+namespace {
+
+TEST(RoutesReportTest, SummaryNamesTheShortestOfTiedFrontierPointsAndCountsTheRest) {
+  // B never shows a trigger, so B > A has exactly B's figures: one mention, one tie counted.
+  RoutingBuilder b;
+  b.add(single("A", "t1", true, 10, 0));
+  b.add(single("A", "t2", true, 10, 0));
+  b.add(single("B", "t1", true, 1, 0));
+  b.add(single("B", "t2", false, 1, 0));
+  auto a = b.finish(RoutingOptions{});
+  ASSERT_TRUE(a.ok());
+  const std::string text = routes_summary(*a);
+  EXPECT_NE(text.find(" B keeps 50% of that pass rate (50.0%) at 10% of its cost"),
+            std::string::npos) << text;
+  EXPECT_NE(text.find("(1 more cascade has the same figures here.)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("B > A keeps"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace landed
