@@ -23,5 +23,9 @@ echo "== landed report"
 "$landed" report "$out/campaign" --format json > "$out/report.json"
 
 echo
+echo "== landed routes (what-if routing over the recorded outcomes; the live route beside its prediction)"
+"$landed" routes "$out/campaign" --format table --out "$out/routes"
+
+echo
 echo "The demo campaign is in $out/campaign (records.jsonl, campaign.json, attempts/)."
-echo "Reports: $out/report.md, $out/report.json"
+echo "Reports: $out/report.md, $out/report.json; routing: $out/routes/routes.{md,json,svg}"

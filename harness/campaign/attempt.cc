@@ -9,6 +9,7 @@
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
 #include "harness/campaign/attempt_paths.h"
+#include "harness/campaign/route_attempt.h"
 #include "harness/campaign/shell_command.h"
 #include "runners/registry.h"
 
@@ -111,6 +112,9 @@ class AttemptRun {
     auto sandbox = make_agent_sandbox(*base_, work_->path() / "agent");
     if (!sandbox.ok()) return sandbox.error().with_context("agent sandbox");
     sandbox_ = std::move(sandbox).value();
+    if (plan_.step) {  // a route step that carries the previous step's work starts from it
+      LANDED_TRY_STATUS(apply_patch_in_place(sandbox_->root, plan_.step->start_patch));
+    }
     sandbox_s_ += clock.seconds();
     return ok_status();
   }
@@ -225,6 +229,7 @@ class AttemptRun {
 }  // namespace
 
 std::string AttemptPlan::attempt_id() const {
+  if (step) return fmt::format("{}/{}/r{}/step{}", task->id, step->route_id, repeat, step->index);
   return fmt::format("{}/{}/r{}", task->id, contender->id, repeat);
 }
 
@@ -233,6 +238,7 @@ std::string AttemptPlan::attempt_key() const {
 }
 
 Record run_attempt(const AttemptPlan& plan, const AttemptContext& context) {
+  if (plan.route) return run_route_attempt(plan, context);
   return AttemptRun(plan, context).run();
 }
 

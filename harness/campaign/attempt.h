@@ -18,12 +18,23 @@
 
 namespace landed {
 
+struct Route;
+
+/// One step of a route attempt (harness/campaign/route_attempt.h).
+struct RouteStepOf {
+  std::string route_id;
+  int index = 0;              // 0-based
+  CandidatePatch start_patch; // carry: applied to the fresh sandbox before the agent starts
+};
+
 struct AttemptPlan {
   const Task* task = nullptr;
-  const Contender* contender = nullptr;
+  const Contender* contender = nullptr;  // for a route attempt: the route's row
   int repeat = 0;
+  const Route* route = nullptr;          // set for a route attempt
+  const RouteStepOf* step = nullptr;     // set for one step of a route attempt
 
-  /// "<task>/<contender>/r<repeat>": unique in a campaign.
+  /// "<task>/<contender>/r<repeat>": unique in a campaign; a route step appends "/step<i>".
   std::string attempt_id() const;
   /// Identity across campaigns: the attempt id plus what defines the task and the contender.
   std::string attempt_key() const;

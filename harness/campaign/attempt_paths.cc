@@ -22,6 +22,13 @@ AttemptPaths::AttemptPaths(std::filesystem::path campaign_dir, const AttemptPlan
   const std::string repeat = "r" + std::to_string(plan.repeat);
   dir_ = campaign_dir_ / "attempts" / file_safe(plan.task->id) / contender / repeat;
   slug_ = file_safe(plan.task->id) + "." + contender + "." + repeat;
+  if (plan.step) {  // a route step: under its route attempt's folder
+    const std::string step = "step" + std::to_string(plan.step->index);
+    dir_ = campaign_dir_ / "attempts" / file_safe(plan.task->id) / file_safe(plan.step->route_id) /
+           repeat / step;
+    slug_ = file_safe(plan.task->id) + "." + file_safe(plan.step->route_id) + "." + repeat + "." +
+            step;
+  }
 }
 
 Status AttemptPaths::create() const {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "harness/campaign/campaign.h"
+#include "harness/campaign/route.h"
 #include "harness/campaign/shard_assignment.h"
 
 namespace landed {
@@ -10,6 +11,20 @@ namespace {
 
 std::string pair_key(const Task& task, const Contender& contender) {
   return task.id + "/" + contender.id;
+}
+
+/// The scoreboard rows a campaign runs: every contender, then every route (its row stands for
+/// the whole cascade: its fingerprint covers the steps, so reuse and shards treat it alike).
+struct Row {
+  const Contender* contender;
+  const Route* route;
+};
+
+std::vector<Row> rows_of(const CampaignConfig& config) {
+  std::vector<Row> rows;
+  for (const Contender& contender : config.contenders) rows.push_back({&contender, nullptr});
+  for (const Route& route : config.routes) rows.push_back({&route.row, &route});
+  return rows;
 }
 
 /// Expected cost of each pair's attempts that must run, for balancing shards; attempts with no
@@ -21,7 +36,8 @@ std::map<std::string, int> shard_of_pairs(const Suite& suite, const CampaignConf
   double known_sum = 0;
   int known_count = 0;
   for (const Task& task : suite.tasks)
-    for (const Contender& contender : config.contenders) {
+    for (const Row& row : rows_of(config)) {
+      const Contender& contender = *row.contender;
       ShardUnit unit{pair_key(task, contender), 0};
       int unknown_here = 0;
       const CostForecast forecast = forecast_attempt(history, task, contender);
@@ -57,10 +73,11 @@ CampaignPlan plan_campaign(const Suite& suite, const CampaignConfig& config,
   CampaignPlan plan;
   for (int repeat = 0; repeat < options.repeats; ++repeat)
     for (const Task& task : suite.tasks)
-      for (const Contender& contender : config.contenders) {
+      for (const Row& row : rows_of(config)) {
+        const Contender& contender = *row.contender;
         if (!shard_of.empty() && shard_of.at(pair_key(task, contender)) != options.shard->index - 1)
           continue;
-        AttemptPlan attempt{&task, &contender, repeat};
+        AttemptPlan attempt{&task, &contender, repeat, row.route};
         ++plan.planned;
         if (recorded.count(attempt.attempt_key())) {
           ++plan.already_recorded;

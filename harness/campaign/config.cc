@@ -5,6 +5,7 @@
 
 #include <fmt/ranges.h>
 
+#include "harness/campaign/route_config.h"
 #include "harness/task/toml_reader.h"
 #include "runners/registry.h"
 #include "runners/tool_version.h"
@@ -163,6 +164,7 @@ Result<CampaignConfig> load_config(const std::filesystem::path& path) {
     LANDED_TRY(config.default_limits, read_limits(*limits, Limits{}));
   }
   LANDED_TRY_STATUS(read_contenders(top, config));
+  LANDED_TRY(config.routes, read_routes(top, config.contenders));
   LANDED_TRY_STATUS(top.finish());
   return config;
 }
@@ -198,7 +200,8 @@ nlohmann::json config_to_json(const CampaignConfig& config) {
           {"repeats", config.repeats ? nlohmann::json(*config.repeats) : nlohmann::json(nullptr)},
           {"max_usd", config.max_usd ? nlohmann::json(*config.max_usd) : nlohmann::json(nullptr)},
           {"providers", config.provider_limits},
-          {"contenders", contenders}};
+          {"contenders", contenders},
+          {"routes", routes_to_json(config.routes)}};
 }
 
 }  // namespace landed

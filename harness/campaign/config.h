@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/base/error.h"
+#include "harness/campaign/route.h"
 #include "runners/contender.h"
 
 namespace landed {
@@ -28,6 +29,7 @@ struct CampaignConfig {
   std::map<std::string, int> provider_limits;
   Limits default_limits;                      // [limits], under each contender's own
   std::vector<Contender> contenders;          // one per effort level, in file order
+  std::vector<Route> routes;                  // [[route]]: cascades over the contenders
 };
 
 Result<CampaignConfig> load_config(const std::filesystem::path& path);

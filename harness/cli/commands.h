@@ -20,6 +20,7 @@ void register_validate(CLI::App& app);
 void register_run(CLI::App& app);
 void register_report(CLI::App& app);
 void register_compare(CLI::App& app);
+void register_routes(CLI::App& app);
 void register_sim_agent(CLI::App& app);
 void register_merge(CLI::App& app);
 

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   register_run(app);
   register_report(app);
   register_compare(app);
+  register_routes(app);
   register_sim_agent(app);
   register_merge(app);
   try {

@@ -45,4 +45,16 @@ Result<fs::path> make_patched_checkout(const BaseCommit& base, const CandidatePa
   return dir;
 }
 
+Status apply_patch_in_place(const fs::path& root, const CandidatePatch& patch) {
+  if (patch.text.empty()) return ok_status();
+  git::ensure_initialized();
+  git_repository* raw = nullptr;
+  LANDED_TRY_STATUS(git::check(git_repository_open(&raw, root.c_str()), "git_repository_open",
+                               root.string()));
+  git::Repository repo(raw);
+  Status applied = apply_to_workdir(repo.get(), patch);
+  if (!applied.ok()) return applied.error().with_context("carried patch in " + root.string());
+  return ok_status();
+}
+
 }  // namespace landed

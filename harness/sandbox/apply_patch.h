@@ -17,4 +17,8 @@ Result<std::filesystem::path> make_patched_checkout(const BaseCommit& base,
                                                     const CandidatePatch& patch,
                                                     const std::filesystem::path& dir);
 
+/// Applies `patch` to the files of the agent's working copy `root` (which holds its own .git),
+/// as a route step that carries the previous step's work starts. Empty patch: nothing to do.
+Status apply_patch_in_place(const std::filesystem::path& root, const CandidatePatch& patch);
+
 }  // namespace landed

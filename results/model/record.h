@@ -75,6 +75,31 @@ struct PatchInfo {
   bool operator==(const PatchInfo&) const = default;
 };
 
+/// One step a route attempt took: a whole attempt of the step's contender in a fresh sandbox.
+struct RouteStepInfo {
+  ContenderInfo contender;
+  Outcome outcome = Outcome::kInfraError;  // the step's own verified outcome (information only)
+  std::string reason;
+  std::string agent_status;               // as in agent.status
+  std::optional<ProcessInfo> check;       // the visible [check] after this step
+  std::optional<std::string> escalated_on;  // the trigger that moved on; null for the last step
+  Usage usage;
+  Dollars cost_usd;
+  std::string price_status;
+  std::optional<double> wall_time_s;
+  std::string log_dir;                    // the step's folder, relative to the campaign folder
+  bool operator==(const RouteStepInfo&) const = default;
+};
+
+/// Set on a route attempt's record: the cascade and the steps it took.
+struct RouteInfo {
+  std::vector<std::string> cascade;       // the route's contender ids, in order
+  std::vector<std::string> escalate_on;   // the rule's triggers
+  bool carry = false;                     // each step started from the previous step's patch
+  std::vector<RouteStepInfo> steps;       // the steps taken, in order
+  bool operator==(const RouteInfo&) const = default;
+};
+
 struct Record {
   int schema = kRecordSchema;
   std::string campaign_id;
@@ -103,6 +128,7 @@ struct Record {
   int infra_retries = 0;
   std::optional<int> scoring_version;      // kScoringVersion when made; null in older records
   std::optional<ReusedFrom> reused_from;   // set when copied from an earlier campaign
+  std::optional<RouteInfo> route;    // route attempts only: usage, cost, time are step sums
 
   std::string started_at;            // ISO 8601, UTC
   std::string finished_at;

@@ -159,6 +159,28 @@ PhaseTimes read_timing(const json& in) {
   return t;
 }
 
+json route_step_json(const RouteStepInfo& step);
+RouteStepInfo read_route_step(const json& in);
+
+json route_json(const RouteInfo& route) {
+  json steps = json::array();
+  for (const RouteStepInfo& step : route.steps) steps.push_back(route_step_json(step));
+  return json{{"cascade", route.cascade},
+              {"escalate_on", route.escalate_on},
+              {"carry", route.carry},
+              {"steps", std::move(steps)}};
+}
+
+RouteInfo read_route(const json& in) {
+  RouteInfo route;
+  route.cascade = field_or<std::vector<std::string>>(in, "cascade", {});
+  route.escalate_on = field_or<std::vector<std::string>>(in, "escalate_on", {});
+  route.carry = field_or<bool>(in, "carry", false);
+  if (in.contains("steps") && in.at("steps").is_array())
+    for (const json& step : in.at("steps")) route.steps.push_back(read_route_step(step));
+  return route;
+}
+
 }  // namespace
 
 json to_json(const Usage& usage) {
@@ -200,6 +222,8 @@ json to_json(const Record& r) {
   out["reused_from"] = r.reused_from ? json{{"campaign_id", r.reused_from->campaign_id},
                                             {"attempt_id", r.reused_from->attempt_id}}
                                      : json(nullptr);
+  // Optional: present on route attempts only, so single-attempt records keep their shape.
+  if (r.route) out["route"] = route_json(*r.route);
   out["started_at"] = r.started_at;
   out["finished_at"] = r.finished_at;
   out["host"] = r.host;
@@ -250,6 +274,7 @@ Result<Record> record_from_json(const json& in) {
     if (in.contains("reused_from") && in.at("reused_from").is_object())
       r.reused_from = ReusedFrom{field_or<std::string>(in.at("reused_from"), "campaign_id", ""),
                                  field_or<std::string>(in.at("reused_from"), "attempt_id", "")};
+    if (in.contains("route") && !in.at("route").is_null()) r.route = read_route(in.at("route"));
     r.started_at = field_or<std::string>(in, "started_at", "");
     r.finished_at = field_or<std::string>(in, "finished_at", "");
     r.host = field_or<std::string>(in, "host", "");
@@ -258,6 +283,46 @@ Result<Record> record_from_json(const json& in) {
     return make_error("malformed record: {}", e.what());
   }
 }
+
+namespace {
+
+json route_step_json(const RouteStepInfo& step) {
+  json out{{"contender", contender_json(step.contender)},
+           {"outcome", std::string(to_string(step.outcome))},
+           {"reason", step.reason},
+           {"agent_status", step.agent_status},
+           {"check", step.check ? process_json(*step.check) : json(nullptr)},
+           {"escalated_on", nullable(step.escalated_on)}};
+  out.update(to_json(step.usage));
+  out["cost_usd"] = nullable(step.cost_usd);
+  out["price_status"] = step.price_status;
+  out["wall_time_s"] = nullable(step.wall_time_s);
+  out["log_dir"] = step.log_dir;
+  return out;
+}
+
+RouteStepInfo read_route_step(const json& in) {
+  RouteStepInfo step;
+  if (in.contains("contender")) step.contender = read_contender(in.at("contender"));
+  step.outcome = outcome_from_string(field_or<std::string>(in, "outcome", ""))
+                     .value_or(Outcome::kInfraError);
+  step.reason = field_or<std::string>(in, "reason", "");
+  step.agent_status = field_or<std::string>(in, "agent_status", "");
+  if (in.contains("check") && !in.at("check").is_null()) step.check = read_process(in.at("check"));
+  step.escalated_on = optional_field<std::string>(in, "escalated_on");
+  step.usage.tokens = read_tokens(in);
+  step.usage.steps = optional_field<std::int64_t>(in, "steps");
+  step.usage.tool_calls = optional_field<std::int64_t>(in, "tool_calls");
+  step.usage.cost_usd_reported = optional_field<double>(in, "cost_usd_reported");
+  if (in.contains("models")) step.usage.by_model = read_models(in.at("models"));
+  step.cost_usd = optional_field<double>(in, "cost_usd");
+  step.price_status = field_or<std::string>(in, "price_status", "");
+  step.wall_time_s = optional_field<double>(in, "wall_time_s");
+  step.log_dir = field_or<std::string>(in, "log_dir", "");
+  return step;
+}
+
+}  // namespace
 
 Result<Record> parse_record_line(std::string_view line) {
   json parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
