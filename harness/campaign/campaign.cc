@@ -181,6 +181,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
     progress.attempt_finished(record.outcome);
     std::lock_guard lock(mutex);
     if (!appended.ok()) append_error = appended.error();
+    else if (options.on_record) options.on_record(record);
     spent += record.cost_usd.value_or(0);
     result.records.push_back(std::move(record));
     ++result.ran;

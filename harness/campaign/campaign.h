@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@ struct RunOptions {
   int infra_retries = 2;                    // an infra_error attempt is tried again this often
   bool progress = false;                    // a live progress line on stderr
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
+  /// Called with each record once it is appended (one call at a time), e.g. for the history.
+  std::function<void(const Record&)> on_record;
 };
 
 struct CampaignResult {

@@ -21,5 +21,7 @@ void register_run(CLI::App& app);
 void register_report(CLI::App& app);
 void register_compare(CLI::App& app);
 void register_sim_agent(CLI::App& app);
+void register_ingest(CLI::App& app);
+void register_publish(CLI::App& app);
 
 }  // namespace landed::cli

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   register_report(app);
   register_compare(app);
   register_sim_agent(app);
+  register_ingest(app);
+  register_publish(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
