@@ -110,6 +110,7 @@ Result<History> History::open(const std::filesystem::path& path, bool create) {
   std::error_code ec;
   if (!create && !std::filesystem::is_regular_file(path, ec))
     return make_error("{}: no such history database", path.string());
+  if (create && path.has_parent_path()) LANDED_TRY_STATUS(make_directories(path.parent_path()));
   LANDED_TRY(sqlite::Database db, sqlite::Database::open(path, create));
   LANDED_TRY_STATUS(db.exec("PRAGMA journal_mode = WAL"));
   LANDED_TRY_STATUS(migrate(db));
