@@ -23,5 +23,11 @@ echo "== landed report"
 "$landed" report "$out/campaign" --format json > "$out/report.json"
 
 echo
+echo "== landed publish (the static leaderboard)"
+"$landed" ingest "$out/campaign" --db "$out/landed.db"
+"$landed" publish "$out/landed.db" --out "$out/site" --title "landed demo (simulated agents)"
+
+echo
 echo "The demo campaign is in $out/campaign (records.jsonl, campaign.json, attempts/)."
-echo "Reports: $out/report.md, $out/report.json"
+echo "Reports: $out/report.md, $out/report.json; history: $out/landed.db"
+echo "Leaderboard: $(cd "$out/site" && pwd)/index.html"
