@@ -251,3 +251,24 @@ def test_browser_drives_the_site(published, browser):
     assert urls and all(u.startswith("file://") for u in urls), [u for u in urls if not u.startswith("file://")]
     for name in ("leaderboard.png", "leaderboard-sorted.png", "task.png", "trends-phone.png"):
         assert (shots / name).stat().st_size > 1000
+
+
+def test_run_with_db_writes_every_record_to_the_history(tmp_path, cache_dir):
+    import sqlite3
+    from conftest import make_suite
+    suite = make_suite(tmp_path, task_ids=("one", "two"))
+    config = tmp_path / "config.toml"
+    config.write_text('[[contender]]\nrunner = "oracle"\n\n[[contender]]\nrunner = "noop"\n')
+    out, db = tmp_path / "out", tmp_path / "history.db"
+    result = landed("run", suite, "--config", config, "--out", out, "--cache", cache_dir,
+                    "-j", "2", "--db", db)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as conn:
+        attempts = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+        suite_name, finished = conn.execute(
+            "SELECT suite_name, finished_at FROM campaigns").fetchone()
+    assert attempts == 4
+    assert suite_name == "mini" and finished  # completed from campaign.json at the end
+    folder = landed("report", out, "--format", "json")
+    from_db = landed("report", db, "--format", "json")
+    assert without_sources(json.loads(from_db.stdout)) == without_sources(json.loads(folder.stdout))
