@@ -26,6 +26,12 @@ echo
 echo "== landed routes (what-if routing over the recorded outcomes; the live route beside its prediction)"
 "$landed" routes "$out/campaign" --format table --out "$out/routes"
 
+echo "== landed publish (the static leaderboard)"
+"$landed" ingest "$out/campaign" --db "$out/landed.db"
+"$landed" publish "$out/landed.db" --out "$out/site" --title "landed demo (simulated agents)"
+
 echo
 echo "The demo campaign is in $out/campaign (records.jsonl, campaign.json, attempts/)."
 echo "Reports: $out/report.md, $out/report.json; routing: $out/routes/routes.{md,json,svg}"
+echo "History: $out/landed.db"
+echo "Leaderboard: $(cd "$out/site" && pwd)/index.html"

@@ -318,6 +318,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
     run.finished(i, record, retried_usd);
     std::lock_guard lock(run.mutex);
     if (!appended.ok()) run.append_error = appended.error();
+    else if (options.on_record) options.on_record(record);
     result.records.push_back(std::move(record));
     ++result.ran;
   };

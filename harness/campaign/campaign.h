@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ struct RunOptions {
   std::vector<std::filesystem::path> reuse;
   bool adaptive_repeats = false;            // --repeats auto: `repeats` is then the maximum
   double confidence = 0.95;                 // of the adaptive-repeats rule
+  /// Called with each record once it is appended (one call at a time), e.g. for the history.
+  std::function<void(const Record&)> on_record;
 };
 
 struct CampaignResult {

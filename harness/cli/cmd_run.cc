@@ -13,6 +13,7 @@
 #include "harness/cli/run_summary.h"
 #include "harness/cli/suite_input.h"
 #include "harness/process/process.h"
+#include "results/history/history.h"
 
 namespace landed::cli {
 namespace {
@@ -24,6 +25,7 @@ struct RunArguments {
   std::string cache;
   std::string shard;
   std::string prices;
+  std::string db;
   int jobs = default_jobs();
   std::string repeats;
   std::vector<std::string> reuse;
@@ -85,6 +87,28 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   return options;
 }
 
+/// `--db`: each record goes into the history as it is appended; a failure there is reported
+/// once and never stops the campaign (records.jsonl stays the source of truth).
+std::function<void(const Record&)> history_writer(history::History& db,
+                                                  const std::filesystem::path& out_dir) {
+  auto warned = std::make_shared<bool>(false);
+  return [&db, out_dir, warned](const Record& record) {
+    Status added = db.add_record(record, out_dir);
+    if (!added.ok() && !*warned) {
+      *warned = true;
+      std::cerr << "landed: warning: --db: " << added.error().message << "\n";
+    }
+  };
+}
+
+/// Completes the campaign's row (campaign.json is final now) and any record that missed it.
+void finish_history(history::History& db, const std::filesystem::path& out_dir,
+                    const std::string& db_path) {
+  auto ingested = db.ingest_campaign(out_dir);
+  if (!ingested.ok()) return fail_bad_input("--db: " + ingested.error().message);
+  std::cout << "history: " << db_path << "\n";
+}
+
 void run(const RunArguments& args) {
   auto config = load_config(args.config);
   if (!config.ok()) return fail_bad_input(config.error().message);
@@ -102,10 +126,18 @@ void run(const RunArguments& args) {
     print_run_plan(std::cout, *plan, *config, options->max_usd);
     return;
   }
+  std::optional<history::History> db;
+  if (!args.db.empty()) {
+    auto opened = history::History::open(args.db, /*create=*/true);
+    if (!opened.ok()) return fail_bad_input(opened.error().message);
+    db.emplace(std::move(*opened));
+    options->on_record = history_writer(*db, options->out_dir);
+  }
   become_subreaper();
   auto result = run_campaign(*suite, *config, *options);
   if (!result.ok()) return fail_bad_input(result.error().message);
   print_run_summary(std::cout, *result, options->out_dir);
+  if (db) finish_history(*db, options->out_dir, args.db);
   if (result->stopped_reason) std::cerr << "landed: stopped early: " << *result->stopped_reason << "\n";
   if (result->capped)
     std::cerr << "landed: the campaign is capped; continue it with --resume --max-usd HIGHER\n";
@@ -151,6 +183,8 @@ void register_run(CLI::App& app) {
   command->add_flag("--dry-run", args->dry_run,
                     "Print the plan (attempts to run and to reuse, dollar forecast) and exit");
   command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table");
+  command->add_option("--db", args->db,
+                      "Also write every record to this history database (SQLite; see `landed ingest`)");
   command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
   command->add_option("--infra-retries", args->infra_retries,
                       "Tries again an attempt that ended in infra_error (default 2)")

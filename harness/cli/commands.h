@@ -23,5 +23,7 @@ void register_compare(CLI::App& app);
 void register_routes(CLI::App& app);
 void register_sim_agent(CLI::App& app);
 void register_merge(CLI::App& app);
+void register_ingest(CLI::App& app);
+void register_publish(CLI::App& app);
 
 }  // namespace landed::cli

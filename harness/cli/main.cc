@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   register_routes(app);
   register_sim_agent(app);
   register_merge(app);
+  register_ingest(app);
+  register_publish(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,7 @@
 #include "harness/cli/run_plan.h"
 
+#include "harness/campaign/route.h"
+
 #include <map>
 
 #include <fmt/format.h>
@@ -28,7 +30,10 @@ std::string dollars_text(const ContenderPlan& p) {
 void print_run_plan(std::ostream& out, const CampaignPlan& plan, const CampaignConfig& config,
                     std::optional<double> max_usd) {
   std::map<std::string, ContenderPlan> rows;
-  for (const Contender& c : config.contenders) rows[c.id];
+  std::vector<const Contender*> order;  // contenders, then routes' rows
+  for (const Contender& c : config.contenders) order.push_back(&c);
+  for (const Route& r : config.routes) order.push_back(&r.row);
+  for (const Contender* c : order) rows[c->id];
   for (const PlannedRun& run : plan.to_run) {
     ContenderPlan& row = rows[run.plan.contender->id];
     ++row.to_run;
@@ -39,9 +44,9 @@ void print_run_plan(std::ostream& out, const CampaignPlan& plan, const CampaignC
   out << fmt::format("{:<36} {:>7} {:>7}  {}\n", "contender", "run", "reuse",
                      "forecast: mean (range)");
   ContenderPlan total;
-  for (const Contender& c : config.contenders) {
-    const ContenderPlan& row = rows[c.id];
-    out << fmt::format("{:<36} {:>7} {:>7}  {}\n", c.id, row.to_run, row.to_reuse, dollars_text(row));
+  for (const Contender* c : order) {
+    const ContenderPlan& row = rows[c->id];
+    out << fmt::format("{:<36} {:>7} {:>7}  {}\n", c->id, row.to_run, row.to_reuse, dollars_text(row));
     total.to_run += row.to_run;
     total.to_reuse += row.to_reuse;
     total.unknown += row.unknown;

@@ -10,6 +10,11 @@ namespace {
 /// Reads one source into `builder`, in parallel shards when the file is large.
 Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& builder,
                               const PriceTable& prices, Pricing pricing, int shards) {
+  if (source.is_history())
+    return read_source(source, [&builder](const Record& record) {
+      builder.add(record);
+      return ok_status();
+    });
   if (shards <= 0) {
     std::error_code ec;
     std::uintmax_t bytes = std::filesystem::file_size(source.records, ec);

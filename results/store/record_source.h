@@ -1,11 +1,12 @@
-// Where records come from: a campaign folder or a records.jsonl file named on the command
-// line. The history database will be one more kind of source here, so commands that read
-// records (report, compare) take sources, not paths.
+// Where records come from: a campaign folder, a records.jsonl file, or the history database
+// (`landed.db`, or `landed.db#SELECTOR` for some of its campaigns) named on the command line.
+// Commands that read records (report, compare, routes, publish) take sources, not paths.
 #pragma once
 
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/base/error.h"
 #include "results/store/record_reader.h"
@@ -26,9 +27,15 @@ struct RecordSource {
   std::filesystem::path records;        // the records.jsonl file
   std::optional<CampaignInfo> campaign; // when a campaign.json sits beside it
   std::string label;                    // the input as the user named it
+  /// A history source: the database file and the campaigns selected (empty: every one).
+  std::filesystem::path database;
+  std::vector<std::string> campaign_ids;
+  bool is_history() const { return !database.empty(); }
 };
 
-/// Resolves a folder (holding records.jsonl and maybe campaign.json) or a .jsonl file.
+/// Resolves a folder (holding records.jsonl and maybe campaign.json), a .jsonl file, or a
+/// history database with an optional `#SELECTOR`: a campaign id (or a unique prefix of one),
+/// `latest` or `previous` (by start time). Without a selector, every campaign of the database.
 Result<RecordSource> open_record_source(const std::filesystem::path& input);
 
 /// Parses a campaign.json document; `origin` names it in errors.

@@ -1,0 +1,119 @@
+// Page 1: the leaderboard, one row per contender, sortable by every column (site.js) and
+// complete without script: the server-side order is the ranking.
+#include <fmt/format.h>
+
+#include "results/report/figures.h"
+#include "results/site/html.h"
+#include "results/site/pages.h"
+
+namespace landed::site {
+namespace {
+
+struct Column {
+  const char* key;
+  const char* label;
+  bool numeric;
+};
+
+constexpr Column kColumns[] = {
+    {"rank", "Rank", true},          {"contender", "Contender", false},
+    {"pass_rate", "Pass rate", true}, {"ci", "95% interval", true},
+    {"usd_attempt", "$/attempt", true}, {"usd_solved", "$/solved task", true},
+    {"input", "Input tok.", true},   {"cache_read", "Cache read tok.", true},
+    {"cache_write", "Cache write tok.", true}, {"output", "Output tok.", true},
+    {"steps", "Steps", true},        {"time", "Time (median)", true},
+};
+
+std::string header_row() {
+  std::string cells;
+  for (const Column& c : kColumns)
+    cells += fmt::format(
+        "<th scope=\"col\" data-key=\"{}\"{}><button type=\"button\" class=\"sort\">{}"
+        "<span class=\"arrow\" aria-hidden=\"true\"></span></button></th>",
+        c.key, c.numeric ? " class=\"num\"" : "", c.label);
+  return "<tr>" + cells + "</tr>";
+}
+
+std::string cell(std::string_view key, const std::string& sort, const std::string& text) {
+  return fmt::format("<td data-key=\"{}\" data-v=\"{}\">{}</td>", key, escape(sort), text);
+}
+
+bool unpriced(const ContenderSummary& s) { return s.cost.priced == 0 && s.scored > 0; }
+
+std::string contender_cell(const ContenderSummary& s) {
+  const ContenderInfo& c = s.contender;
+  std::string badges;
+  if (c.simulated) badges += " <span class=\"badge sim\">simulated</span>";
+  if (unpriced(s)) badges += " <span class=\"badge unpriced\">unpriced</span>";
+  else if (!s.cost.complete) badges += " <span class=\"badge partial\">partly priced</span>";
+  std::string detail = "runner " + escape(c.runner);
+  if (c.model) detail += " · model " + escape(*c.model);
+  if (c.effort) detail += " · effort " + escape(*c.effort);
+  return fmt::format("<th scope=\"row\" data-key=\"contender\" data-v=\"{}\"><span class=\"cid\">"
+                     "{}</span>{}<br><small>{}</small></th>",
+                     escape(c.id), escape(c.id), badges, detail);
+}
+
+std::string row(const ContenderSummary& s) {
+  const TokenFigures& t = s.tokens;
+  std::string rate = figures::percent(s.pass_rate);
+  if (!s.separable_from_leader && s.rank > 1) rate += " <abbr title=\"not separable from the leader\">≈</abbr>";
+  std::string cells = cell("rank", std::to_string(s.rank), std::to_string(s.rank)) +
+                      contender_cell(s) +
+                      cell("pass_rate", sort_value(s.pass_rate), rate + "<br><small>" +
+                           figures::passes(s.passes, s.scored) + "</small>") +
+                      cell("ci", sort_value(s.pass_interval.low), figures::interval(s.pass_interval)) +
+                      cell("usd_attempt", sort_value(s.cost.mean_per_attempt),
+                           escape(figures::cost_per_attempt(s))) +
+                      cell("usd_solved", sort_value(s.cost.per_solved), escape(figures::cost_per_solved(s))) +
+                      cell("input", sort_value(t.input.value()), figures::count(t.input.value())) +
+                      cell("cache_read", sort_value(t.cache_read.value()), figures::count(t.cache_read.value())) +
+                      cell("cache_write", sort_value(t.cache_write.value()), figures::count(t.cache_write.value())) +
+                      cell("output", sort_value(t.output.value()), figures::count(t.output.value())) +
+                      cell("steps", sort_value(s.steps.value()), figures::count(s.steps.value())) +
+                      cell("time", sort_value(s.median_wall_time_s), figures::seconds(s.median_wall_time_s));
+  std::string classes = std::string(s.contender.simulated ? " simulated" : "") + (unpriced(s) ? " unpriced" : "");
+  return fmt::format("<tr data-contender=\"{}\"{}>{}</tr>\n", escape(s.contender.id),
+                     classes.empty() ? "" : fmt::format(" class=\"{}\"", classes.substr(1)), cells);
+}
+
+std::string filter_nav(const LeaderboardPage& page) {
+  auto link = [&page](const std::string& href, const std::string& label) {
+    return fmt::format("<li><a href=\"{}{}\"{}>{}</a></li>", page.root, href,
+                       href == page.current_filter ? " aria-current=\"page\"" : "", escape(label));
+  };
+  std::string difficulties, tags;
+  for (const FilterLink& f : page.filters) (f.kind == "tag" ? tags : difficulties) += link(f.href, f.value);
+  std::string out = "<nav class=\"filters\" aria-label=\"Filter by task\"><ul><li>" +
+                    std::string("<a href=\"") + page.root + "index.html\"" +
+                    (page.current_filter == "index.html" ? " aria-current=\"page\"" : "") +
+                    ">All tasks</a></li></ul>";
+  if (!difficulties.empty()) out += "<p>Difficulty:</p><ul>" + difficulties + "</ul>";
+  if (!tags.empty()) out += "<p>Tag:</p><ul>" + tags + "</ul>";
+  return out + "</nav>\n";
+}
+
+}  // namespace
+
+std::string leaderboard_html(const LeaderboardPage& page) {
+  const Scoreboard& board = *page.board;
+  std::string out = fmt::format("<h1>{}</h1>\n", escape(page.heading));
+  out += fmt::format("<p class=\"summary\">{} contenders · {} tasks · {} attempts ({} infra errors, "
+                     "excluded from rates). Ranked by pass rate, then $/solved task; ≈ marks a "
+                     "contender whose 95% interval overlaps the leader's.</p>\n",
+                     board.contenders.size(), board.tasks.size(), board.records, board.infra_errors);
+  out += filter_nav(page);
+  out += "<div class=\"scroll\"><table class=\"sortable leaderboard\" id=\"leaderboard\">\n"
+         "<caption>Leaderboard: select a column heading to sort</caption>\n<thead>" +
+         header_row() + "</thead>\n<tbody>\n";
+  for (const ContenderSummary& s : board.contenders) out += row(s);
+  out += "</tbody></table></div>\n";
+  out += fmt::format("<p>Tokens, steps and dollars are per attempt. <span class=\"badge sim\">"
+                     "simulated</span> contenders never called a real model; <span class=\"badge "
+                     "unpriced\">unpriced</span> ones used a model without a price, so no dollar "
+                     "figure is shown (never $0). The figures as JSON: <a href=\"{}{}\">{}</a>.</p>\n",
+                     page.root, page.data_href, page.data_href);
+  return out;
+}
+
+}  // namespace landed::site

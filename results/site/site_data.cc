@@ -1,0 +1,163 @@
+#include "results/site/site_data.h"
+
+#include <memory>
+
+#include "results/history/history.h"
+#include "scoring/ranking.h"
+
+namespace landed::site {
+namespace {
+
+/// `relative` under `dir`, or empty when it is absent or would leave the campaign folder.
+std::filesystem::path inside(const std::filesystem::path& dir, const std::string& relative) {
+  if (relative.empty() || dir.empty()) return {};
+  std::filesystem::path rel = std::filesystem::path(relative).lexically_normal();
+  if (rel.is_absolute() || rel.empty() || *rel.begin() == "..") return {};
+  return dir / rel;
+}
+
+AttemptRow attempt_row(const Record& r, const std::filesystem::path& campaign_dir) {
+  AttemptRow row;
+  row.contender_id = r.contender.id;
+  row.campaign_id = r.campaign_id;
+  row.repeat = r.repeat;
+  row.outcome = r.outcome;
+  row.reason = r.reason;
+  row.cost_usd = r.cost_usd;
+  row.price_status = r.price_status;
+  row.tokens = r.usage.tokens;
+  row.steps = r.usage.steps;
+  row.wall_time_s = r.wall_time_s;
+  row.patch_file = inside(campaign_dir, r.patch.path);
+  if (r.verify) row.verify_log_file = inside(campaign_dir, r.verify->log_path);
+  return row;
+}
+
+int difficulty_order(const std::string& value) {
+  if (value == "easy") return 0;
+  if (value == "medium") return 1;
+  if (value == "hard") return 2;
+  return 3;
+}
+
+class Collector {
+ public:
+  Collector(const PriceTable& prices, Pricing pricing) : prices_(prices), pricing_(pricing) {}
+
+  void add_detail(const Record& r, const std::string& campaign_id,
+                  const std::filesystem::path& campaign_dir) {
+    TaskDetails& task = data_.tasks[r.task_id];
+    if (task.task_id.empty()) {
+      task.task_id = r.task_id;
+      task.difficulty = r.task_difficulty;
+      task.tags = r.task_tags;
+    }
+    task.attempts.push_back(attempt_row(r, campaign_dir));
+    task.attempts.back().campaign_id = campaign_id;
+    if (r.task_difficulty) builder(filters_, "difficulty\n" + *r.task_difficulty).add(r);
+    for (const std::string& tag : r.task_tags) builder(filters_, "tag\n" + tag).add(r);
+  }
+
+  void add_trend(const Record& r, const std::string& campaign_id) {
+    builder(campaigns_, campaign_id).add(r);
+  }
+
+  void know_campaign(const CampaignInfo& info) {
+    if (!info.campaign_id.empty()) infos_[info.campaign_id] = info;
+  }
+
+  SiteData finish(LoadedScoreboard main) && {
+    data_.main = std::move(main);
+    for (auto& [key, b] : filters_) {
+      std::size_t newline = key.find('\n');
+      FilterBoard filter{key.substr(0, newline), key.substr(newline + 1), b->finish()};
+      rank_contenders(filter.board);
+      data_.filters.push_back(std::move(filter));
+    }
+    std::stable_sort(data_.filters.begin(), data_.filters.end(), [](const auto& a, const auto& b) {
+      if (a.kind != b.kind) return a.kind == "difficulty";
+      return difficulty_order(a.value) < difficulty_order(b.value);
+    });
+    for (auto& [id, b] : campaigns_) {
+      CampaignPoint point{infos_.count(id) ? infos_[id] : CampaignInfo{id, "", "", "", "", ""},
+                          b->finish()};
+      rank_contenders(point.board);
+      data_.campaigns.push_back(std::move(point));
+    }
+    std::sort(data_.campaigns.begin(), data_.campaigns.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.info.started_at, a.info.campaign_id) <
+             std::tie(b.info.started_at, b.info.campaign_id);
+    });
+    return std::move(data_);
+  }
+
+ private:
+  using Builders = std::map<std::string, std::unique_ptr<ScoreboardBuilder>>;
+  ScoreboardBuilder& builder(Builders& builders, const std::string& key) {
+    auto& slot = builders[key];
+    if (!slot) slot = std::make_unique<ScoreboardBuilder>(prices_, pricing_);
+    return *slot;
+  }
+
+  const PriceTable& prices_;
+  Pricing pricing_;
+  Builders filters_, campaigns_;
+  std::map<std::string, CampaignInfo> infos_;
+  SiteData data_;
+};
+
+/// campaign id -> its folder, for the records of `source`.
+Result<std::map<std::string, std::filesystem::path>> campaign_dirs(const RecordSource& source,
+                                                                   Collector& collector) {
+  std::map<std::string, std::filesystem::path> dirs;
+  if (!source.is_history()) {
+    if (source.campaign) collector.know_campaign(*source.campaign);
+    dirs[""] = std::filesystem::absolute(source.records).parent_path();
+    return dirs;
+  }
+  LANDED_TRY(history::History db, history::History::open(source.database, /*create=*/false));
+  LANDED_TRY(std::vector<history::CampaignRow> rows, db.campaigns());
+  for (const history::CampaignRow& row : rows) {
+    collector.know_campaign(row.info);
+    dirs[row.info.campaign_id] = row.campaign_dir;
+  }
+  return dirs;
+}
+
+Status read_details(const RecordSource& source, Collector& collector) {
+  LANDED_TRY(auto dirs, campaign_dirs(source, collector));
+  bool trends_here = !source.is_history() || source.campaign_ids.empty();
+  // Records without a campaign id (hand-made files) belong to the campaign of their folder.
+  std::string fallback_id = source.campaign ? source.campaign->campaign_id : source.label;
+  auto campaign_of = [&fallback_id](const Record& r) {
+    return r.campaign_id.empty() ? fallback_id : r.campaign_id;
+  };
+  LANDED_TRY(ReadSummary summary, read_source(source, [&](const Record& r) {
+    auto dir = dirs.find(source.is_history() ? r.campaign_id : "");
+    collector.add_detail(r, campaign_of(r), dir == dirs.end() ? std::filesystem::path() : dir->second);
+    if (trends_here) collector.add_trend(r, campaign_of(r));
+    return ok_status();
+  }, ReadDepth::kFull));
+  (void)summary;
+  if (trends_here) return ok_status();
+  RecordSource whole = source;  // the trends see every campaign of the history
+  whole.campaign_ids.clear();
+  LANDED_TRY(ReadSummary all, read_source(whole, [&](const Record& r) {
+    collector.add_trend(r, campaign_of(r));
+    return ok_status();
+  }));
+  (void)all;
+  return ok_status();
+}
+
+}  // namespace
+
+Result<SiteData> collect_site_data(const std::vector<RecordSource>& sources,
+                                   const PriceTable& prices, bool reprice) {
+  LANDED_TRY(LoadedScoreboard main, load_scoreboard(sources, prices, reprice));
+  Collector collector(prices, reprice ? Pricing::kReprice : Pricing::kStored);
+  for (const RecordSource& source : sources) LANDED_TRY_STATUS(read_details(source, collector));
+  return std::move(collector).finish(std::move(main));
+}
+
+}  // namespace landed::site

@@ -1,0 +1,73 @@
+// Page 4: each contender's pass rate and cost across the campaigns (oldest first), as a table
+// with a small line of the pass rate per row.
+#include <fmt/format.h>
+
+#include "results/report/figures.h"
+#include "results/site/html.h"
+#include "results/site/pages.h"
+
+namespace landed::site {
+namespace {
+
+const ContenderSummary* find(const Scoreboard& board, const std::string& id) {
+  for (const ContenderSummary& s : board.contenders)
+    if (s.contender.id == id) return &s;
+  return nullptr;
+}
+
+std::vector<std::string> contender_ids(const SiteData& data) {
+  std::vector<std::string> ids;
+  auto add = [&ids](const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const ContenderSummary& s : data.main.board.contenders) add(s.contender.id);
+  for (const CampaignPoint& p : data.campaigns)
+    for (const ContenderSummary& s : p.board.contenders) add(s.contender.id);
+  return ids;
+}
+
+std::string sparkline(const SiteData& data, const std::string& id) {
+  constexpr double kW = 120, kH = 30;
+  std::string path;
+  std::size_t n = data.campaigns.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const ContenderSummary* s = find(data.campaigns[i].board, id);
+    if (!s || !s->pass_rate) continue;
+    double x = n == 1 ? kW / 2 : 4 + (kW - 8) * double(i) / double(n - 1);
+    double y = 3 + (1 - *s->pass_rate) * (kH - 6);
+    path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "M" : " L", x, y);
+  }
+  if (path.empty()) return "";
+  return fmt::format("<svg class=\"spark\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+                     "aria-hidden=\"true\"><path d=\"{}\"/></svg>", kW, kH, kW, kH, path);
+}
+
+}  // namespace
+
+std::string trends_html(const SiteData& data) {
+  std::string out = fmt::format("<h1>Trends</h1>\n<p>{} campaign(s), oldest first. Each cell: "
+                                "pass rate, then mean dollars per attempt.</p>\n",
+                                data.campaigns.size());
+  std::string head = "<th scope=\"col\">Contender</th><th scope=\"col\">Pass rate</th>";
+  for (const CampaignPoint& p : data.campaigns) {
+    std::string when = p.info.started_at.substr(0, 16);
+    head += fmt::format("<th scope=\"col\">{}<br><small>{}</small></th>", escape(p.info.campaign_id),
+                        escape(when.empty() ? "—" : when));
+  }
+  std::string rows;
+  for (const std::string& id : contender_ids(data)) {
+    std::string cells;
+    for (const CampaignPoint& p : data.campaigns) {
+      const ContenderSummary* s = find(p.board, id);
+      cells += s ? fmt::format("<td>{}<br><small>{}</small></td>", figures::percent(s->pass_rate),
+                               escape(figures::cost_per_attempt(*s)))
+                 : "<td>—</td>";
+    }
+    rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td>{}</tr>\n", escape(id),
+                        sparkline(data, id), cells);
+  }
+  return out + "<div class=\"scroll\"><table class=\"trends\"><thead><tr>" + head +
+         "</tr></thead><tbody>\n" + rows + "</tbody></table></div>\n";
+}
+
+}  // namespace landed::site
