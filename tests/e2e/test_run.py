@@ -12,6 +12,8 @@ from conftest import LANDED, landed, make_suite, read_records, write
 
 STEP = '{"event":"step","model":"m","input_tokens":100,"cache_read_tokens":10,"output_tokens":20}'
 DONE = '{"event":"final","status":"done"}'
+# A sleep only this test process starts, so the orphan check is not fooled by other runs.
+HANG = f"sleep 300.{os.getpid()}"
 
 AGENTS = {
     # Fixes the bug and reports usage properly.
@@ -33,8 +35,8 @@ AGENTS = {
     "hanger": f"""
         #!/bin/sh
         echo '{STEP}'
-        sleep 300 &
-        sleep 300
+        {HANG} &
+        {HANG}
         """,
     # Fixes the bug, then destroys the sandbox's git metadata.
     "git-wrecker": f"""
@@ -178,9 +180,9 @@ def test_campaign_metadata(campaign):
 def test_no_orphans_and_no_sandboxes_left(campaign):
     _, out, _, _ = campaign
     assert not (out / "sandboxes").exists()
-    # The hanger's `sleep 300` children must be gone.
+    # The hanger's sleeping children (and grandchild) must be gone.
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
-    assert "sleep 300" not in ps
+    assert HANG not in ps
 
 
 def test_existing_campaign_needs_resume(campaign):
