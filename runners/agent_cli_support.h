@@ -1,9 +1,12 @@
-// What the runners of third-party agent CLIs (Claude Code, Codex) share: the program to start,
-// runner options, a private HOME per attempt, and reading counts out of their JSON output.
+// What the runners of third-party agent CLIs (Claude Code, Codex, Gemini CLI, opencode) share:
+// the program to start, runner options, a private HOME per attempt, environment defaults a
+// contender can override, telling a provider outage (retried as infra_error) from an agent's own
+// failure, and reading counts out of their JSON output.
 #pragma once
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,8 +16,9 @@
 
 namespace landed {
 
-/// The tool's program and leading arguments: the contender's `command` when set (a path, or a
-/// wrapper such as ["npx", "claude"]), else `default_program` looked up on PATH.
+/// The tool's program and leading arguments: options.executable (a path) when set, else the
+/// contender's `command` (a path, or a wrapper such as ["npx", "claude"]), else
+/// `default_program` looked up on PATH. Runners that accept `executable` list it as an option.
 std::vector<std::string> tool_program(const Contender& contender, const std::string& default_program);
 
 /// An error naming the first option of the contender that `runner` does not know.
@@ -26,6 +30,21 @@ Result<bool> wants_private_home(const Contender& contender, const std::string& r
 
 /// Creates `<scratch_dir>/<name>` (the attempt's private HOME for the tool) and returns it.
 Result<std::filesystem::path> make_private_home(const AgentRequest& request, const std::string& name);
+
+/// Creates `<scratch_dir>/<name>` with its XDG folders (config, data, cache, state) and returns
+/// it; without a scratch dir, a folder next to the logs.
+Result<std::filesystem::path> make_tool_home(const AgentRequest& request, const std::string& name);
+
+/// HOME and the XDG_* variables pointing into `home`.
+std::vector<std::string> tool_home_environment(const std::filesystem::path& home);
+
+/// Appends KEY=VALUE unless the contender's env or env_from sets KEY: the contender wins.
+void add_default_env(std::vector<std::string>& env, const Contender& contender,
+                     const std::string& key, const std::string& value);
+
+/// True when an error message says the provider never answered: HTTP 429 or 5xx, a refused,
+/// reset or timed-out connection, an unknown host, "overloaded", "rate limit".
+bool provider_unavailable_message(std::string_view message);
 
 /// A non-negative integer field of `object`, else null (missing, negative or not a number).
 Count json_count(const nlohmann::json& object, const char* key);

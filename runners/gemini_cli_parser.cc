@@ -1,6 +1,6 @@
 #include "runners/gemini_cli_parser.h"
 
-#include "runners/cli_tool_support.h"
+#include "runners/agent_cli_support.h"
 
 namespace landed {
 namespace {
@@ -24,10 +24,10 @@ AgentResult ended(AgentStatus status, std::string reason) {
 
 /// One model's tokens from its `stats.models` entry; null counts where a field is missing.
 TokenUsage model_tokens(const json& entry) {
-  const Count prompt = json_count_field(entry, "input_tokens");
-  const Count cached = json_count_field(entry, "cached");
-  const Count candidates = json_count_field(entry, "output_tokens");
-  const Count total = json_count_field(entry, "total_tokens");
+  const Count prompt = json_count(entry, "input_tokens");
+  const Count cached = json_count(entry, "cached");
+  const Count candidates = json_count(entry, "output_tokens");
+  const Count total = json_count(entry, "total_tokens");
   TokenUsage tokens;
   if (prompt && cached && *cached <= *prompt) tokens.input_tokens = *prompt - *cached;
   tokens.cache_read_tokens = cached;
@@ -60,7 +60,7 @@ Usage gemini_stats_usage(const json& stats, const std::string& main_model, Count
   if (!main_seen && steps && *steps > 0 && usage.by_model.size() == 1)
     usage.by_model.front().steps = steps;  // the CLI named the model differently (an alias)
   usage.steps = steps;
-  usage.tool_calls = json_count_field(stats, "tool_calls");
+  usage.tool_calls = json_count(stats, "tool_calls");
   return usage;
 }
 
@@ -71,11 +71,11 @@ void GeminiCliParser::on_line(std::string_view line) {
     return;
   }
   ++events_;
-  const std::string type = json_string_field(event, "type");
+  const std::string type = json_string(event, "type");
   if (type == "init") {
-    const std::string model = json_string_field(event, "model");
+    const std::string model = json_string(event, "model");
     if (!model.empty()) model_reported_ = model;
-  } else if (type == "message" && json_string_field(event, "role") == "assistant") {
+  } else if (type == "message" && json_string(event, "role") == "assistant") {
     on_model_output();
   } else if (type == "tool_use") {
     on_model_output();
@@ -84,7 +84,7 @@ void GeminiCliParser::on_line(std::string_view line) {
   } else if (type == "tool_result") {
     in_model_call_ = false;
   } else if (type == "error") {
-    last_warning_ = json_string_field(event, "message");
+    last_warning_ = json_string(event, "message");
   } else if (type == "result") {
     on_result(event);
   }
@@ -98,10 +98,10 @@ void GeminiCliParser::on_model_output() {
 }
 
 void GeminiCliParser::on_result(const json& event) {
-  result_status_ = json_string_field(event, "status");
+  result_status_ = json_string(event, "status");
   const json error = event.value("error", json());
-  error_type_ = json_string_field(error, "type");
-  error_message_ = json_string_field(error, "message");
+  error_type_ = json_string(error, "type");
+  error_message_ = json_string(error, "message");
   if (auto it = event.find("stats"); it != event.end() && it->is_object()) {
     Usage usage = gemini_stats_usage(*it, model_reported_.value_or(default_model_), steps_seen_);
     if (!usage.tool_calls) usage.tool_calls = usage_.tool_calls;
@@ -110,7 +110,7 @@ void GeminiCliParser::on_result(const json& event) {
 }
 
 AgentResult GeminiCliParser::verdict(const ProcessResult& process) const {
-  const std::string exit = process_end_text(process);
+  const std::string exit = exit_text(process);
   if (!result_status_)
     return ended(AgentStatus::kError,
                  fmt::format("Gemini CLI ended ({}) without a result event; {} events, {} "

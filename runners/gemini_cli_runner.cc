@@ -4,7 +4,7 @@
 #include <cctype>
 
 #include "harness/base/files.h"
-#include "runners/cli_tool_support.h"
+#include "runners/agent_cli_support.h"
 #include "runners/gemini_cli_parser.h"
 #include "runners/subprocess_runner.h"
 
@@ -32,7 +32,7 @@ class GeminiCliDefinition final : public RunnerDefinition {
  public:
   Result<AgentCommand> command(const AgentRequest& request) const override {
     const Contender& c = request.contender;
-    LANDED_TRY_STATUS(check_cli_tool_options(c, "gemini-cli", kOptions));
+    LANDED_TRY_STATUS(check_known_options(c, "gemini-cli", kOptions));
     if (!c.model) return make_error("contender {} (runner \"gemini-cli\") needs a model", c.id);
     LANDED_TRY(json settings, gemini_settings(c));
     LANDED_TRY(auto home, make_tool_home(request, "gemini-home"));
@@ -42,7 +42,7 @@ class GeminiCliDefinition final : public RunnerDefinition {
     LANDED_TRY_STATUS(write_file(home / ".gemini" / "settings.json", settings.dump(2) + "\n"));
 
     AgentCommand command;
-    command.argv = cli_tool_program(c, "gemini");
+    command.argv = tool_program(c, "gemini");
     // --prompt=TEXT, not -p TEXT: a prompt that starts with "-" must not read as a flag.
     for (const std::string& arg :
          {"--prompt=" + request.task.prompt, std::string("--output-format"),

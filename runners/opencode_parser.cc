@@ -1,6 +1,6 @@
 #include "runners/opencode_parser.h"
 
-#include "runners/cli_tool_support.h"
+#include "runners/agent_cli_support.h"
 
 namespace landed {
 namespace {
@@ -29,13 +29,13 @@ void OpencodeParser::on_line(std::string_view line) {
     return;
   }
   ++events_;
-  const std::string type = json_string_field(event, "type");
+  const std::string type = json_string(event, "type");
   const json part = object_at(event, "part");
   if (type == "step_finish") {
     on_step_finish(part);
   } else if (type == "tool_use") {
     add_count(usage_.tool_calls, 1);
-    if (json_string_field(object_at(part, "state"), "status") == "error") ++tool_errors_;
+    if (json_string(object_at(part, "state"), "status") == "error") ++tool_errors_;
   } else if (type == "error") {
     on_error(event);
   }
@@ -45,34 +45,34 @@ void OpencodeParser::on_step_finish(const json& part) {
   const json tokens = object_at(part, "tokens");
   const json cache = object_at(tokens, "cache");
   TokenUsage step;
-  step.input_tokens = json_count_field(tokens, "input");
-  step.cache_read_tokens = json_count_field(cache, "read");
-  step.cache_write_tokens = json_count_field(cache, "write");
-  const Count output = json_count_field(tokens, "output");
-  step.reasoning_tokens = json_count_field(tokens, "reasoning");
+  step.input_tokens = json_count(tokens, "input");
+  step.cache_read_tokens = json_count(cache, "read");
+  step.cache_write_tokens = json_count(cache, "write");
+  const Count output = json_count(tokens, "output");
+  step.reasoning_tokens = json_count(tokens, "reasoning");
   if (output && step.reasoning_tokens) step.output_tokens = *output + *step.reasoning_tokens;
   else if (output && !tokens.contains("reasoning")) step.output_tokens = output;
   Dollars cost;
   if (auto it = part.find("cost"); it != part.end() && it->is_number()) cost = it->get<double>();
   usage_.add_step(model_, step, cost);
-  last_finish_reason_ = json_string_field(part, "reason");
+  last_finish_reason_ = json_string(part, "reason");
 }
 
 void OpencodeParser::on_error(const json& event) {
   const json error = object_at(event, "error");
   const json data = object_at(error, "data");
-  error_message_ = json_string_field(data, "message");
-  if (error_message_.empty()) error_message_ = json_string_field(error, "message");
-  const std::string name = json_string_field(error, "name");
+  error_message_ = json_string(data, "message");
+  if (error_message_.empty()) error_message_ = json_string(error, "message");
+  const std::string name = json_string(error, "name");
   if (error_message_.empty()) error_message_ = name.empty() ? "unknown error" : name;
-  const Count status = json_count_field(data, "statusCode");
+  const Count status = json_count(data, "statusCode");
   if (status) error_message_ += fmt::format(" (HTTP {})", *status);
   error_retryable_ = (status && (*status == 429 || *status >= 500)) ||
                      data.value("isRetryable", false);
 }
 
 AgentResult OpencodeParser::verdict(const ProcessResult& process) const {
-  const std::string exit = process_end_text(process);
+  const std::string exit = exit_text(process);
   if (!error_message_.empty()) {
     if (error_retryable_ || provider_unavailable_message(error_message_))
       return ended(AgentStatus::kInfraError,

@@ -1,6 +1,6 @@
 #include "runners/opencode_runner.h"
 
-#include "runners/cli_tool_support.h"
+#include "runners/agent_cli_support.h"
 #include "runners/opencode_parser.h"
 #include "runners/subprocess_runner.h"
 
@@ -15,13 +15,13 @@ class OpencodeDefinition final : public RunnerDefinition {
  public:
   Result<AgentCommand> command(const AgentRequest& request) const override {
     const Contender& c = request.contender;
-    LANDED_TRY_STATUS(check_cli_tool_options(c, "opencode", kOptions));
+    LANDED_TRY_STATUS(check_known_options(c, "opencode", kOptions));
     if (!c.model || c.model->find('/') == std::string::npos)
       return make_error("contender {} (runner \"opencode\") needs a model as provider/model", c.id);
     LANDED_TRY(auto home, make_tool_home(request, "opencode-home"));
 
     AgentCommand command;
-    command.argv = cli_tool_program(c, "opencode");
+    command.argv = tool_program(c, "opencode");
     for (const char* arg : {"run", "--format", "json", "-m"}) command.argv.emplace_back(arg);
     command.argv.push_back(*c.model);
     if (c.effort) {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "runners/cli_tool_support.h"
+#include "runners/agent_cli_support.h"
 #include "runners/gemini_cli_runner.h"
 
 namespace landed {
