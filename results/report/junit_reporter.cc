@@ -5,27 +5,10 @@
 
 #include "results/report/figures.h"
 #include "results/report/reporter.h"
+#include "results/report/xml_escape.h"
 
 namespace landed {
 namespace {
-
-/// Escapes the five XML specials and drops control characters XML 1.0 forbids.
-std::string xml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 struct SuiteCounts {
   std::int64_t tests = 0, failures = 0, skipped = 0;
@@ -46,8 +29,8 @@ SuiteCounts count_cases(const Scoreboard& board, std::size_t c) {
 void write_case(std::ostream& out, const std::string& task, const ContenderSummary& s,
                 const TaskCell& cell) {
   double time = cell.wall_time_s.sum;
-  out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"{:.3f}\"", xml(task),
-                     xml(s.contender.id), time);
+  out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" time=\"{:.3f}\"", xml_escape(task),
+                     xml_escape(s.contender.id), time);
   if (cell.attempts > 0 && cell.passes == cell.attempts) {
     out << "/>\n";
     return;
@@ -59,7 +42,7 @@ void write_case(std::ostream& out, const std::string& task, const ContenderSumma
   } else {
     std::string message = fmt::format("{}/{} passed; {}", cell.passes, cell.attempts,
                                       figures::other_outcomes(cell.outcomes));
-    out << fmt::format("      <failure message=\"{}\" type=\"landed.outcome\"/>\n", xml(message));
+    out << fmt::format("      <failure message=\"{}\" type=\"landed.outcome\"/>\n", xml_escape(message));
   }
   out << "    </testcase>\n";
 }
@@ -72,7 +55,7 @@ class JunitReporter final : public Reporter {
       const ContenderSummary& s = board.contenders[c];
       SuiteCounts counts = count_cases(board, c);
       out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
-                         "skipped=\"{}\">\n", xml(s.contender.id), counts.tests, counts.failures,
+                         "skipped=\"{}\">\n", xml_escape(s.contender.id), counts.tests, counts.failures,
                          counts.skipped);
       for (std::size_t t = 0; t < board.tasks.size(); ++t)
         if (!board.cell(t, c).empty()) write_case(out, board.tasks[t], s, board.cell(t, c));

@@ -9,29 +9,13 @@
 #include <fmt/format.h>
 
 #include "results/report/routes_report.h"
+#include "results/report/xml_escape.h"
 
 namespace landed {
 namespace {
 
 constexpr double kWidth = 960, kHeight = 600;
 constexpr double kLeft = 80, kRight = 40, kTop = 60, kBottom = 70;
-
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // Control characters are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
-}
 
 /// One mark on the plot.
 struct Mark {
@@ -81,7 +65,7 @@ void write_grid(std::ostream& out, const Axes& axes) {
       out << fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
                          "stroke=\"{}\"/>\n", x, top, x, bottom, m == 1 ? "#d0d0d0" : "#f0f0f0");
       out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">${}</text>\n", x,
-                         bottom + 18, escape(fmt::format("{:g}", cost)));
+                         bottom + 18, xml_escape(fmt::format("{:g}", cost)));
     }
   out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">dollars per attempt "
                      "(log scale)</text>\n", (kLeft + kWidth - kRight) / 2, kHeight - 20);
@@ -111,7 +95,7 @@ void write_mark(std::ostream& out, const Axes& axes, const Mark& m) {
                                                    : "#9e9e9e";
   out << "<g class=\"" << (m.shape == "square" ? "cascade" : m.shape == "circle" ? "single"
                            : m.shape == "diamond" ? "oracle" : "live") << "\">";
-  out << "<title>" << escape(fmt::format("{}: pass {:.1f}% [{:.1f}, {:.1f}], ${:.4f} per attempt",
+  out << "<title>" << xml_escape(fmt::format("{}: pass {:.1f}% [{:.1f}, {:.1f}], ${:.4f} per attempt",
                                          p.id, *p.pass_rate * 100, p.pass_interval.low * 100,
                                          p.pass_interval.high * 100, *p.cost_per_attempt))
       << "</title>";
@@ -120,7 +104,7 @@ void write_mark(std::ostream& out, const Axes& axes, const Mark& m) {
                      Axes::y(p.pass_interval.high), fill);
   out << shape_svg(m.shape, x, y, fill);
   if (m.label)
-    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", x + 10, y - 8, escape(p.id));
+    out << fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", x + 10, y - 8, xml_escape(p.id));
   out << "</g>\n";
 }
 
