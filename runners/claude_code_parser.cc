@@ -16,15 +16,6 @@ void overwrite(Count& into, const Count& value) {
   if (value) into = value;
 }
 
-/// Anthropic's usage object: input excludes cache reads and writes; no reasoning field.
-TokenUsage anthropic_tokens(const json& usage) {
-  TokenUsage t;
-  t.input_tokens = json_count(usage, "input_tokens");
-  t.cache_read_tokens = json_count(usage, "cache_read_input_tokens");
-  t.cache_write_tokens = json_count(usage, "cache_creation_input_tokens");
-  t.output_tokens = json_count(usage, "output_tokens");
-  return t;
-}
 
 /// One `modelUsage` entry (camelCase, the CLI's own totals per model).
 TokenUsage model_usage_tokens(const json& entry) {
@@ -51,6 +42,16 @@ AgentResult ended(AgentStatus status, std::string reason) {
 }
 
 }  // namespace
+
+/// Anthropic's usage object: input excludes cache reads and writes; no reasoning field.
+TokenUsage claude_message_tokens(const json& usage) {
+  TokenUsage t;
+  t.input_tokens = json_count(usage, "input_tokens");
+  t.cache_read_tokens = json_count(usage, "cache_read_input_tokens");
+  t.cache_write_tokens = json_count(usage, "cache_creation_input_tokens");
+  t.output_tokens = json_count(usage, "output_tokens");
+  return t;
+}
 
 bool claude_provider_unavailable(const json& api_error_status, const std::string& error_kind) {
   if (api_error_status.is_number_integer()) {
@@ -124,7 +125,7 @@ void ClaudeCodeParser::merge_message_usage(const std::string& id, const std::str
                                            const json& usage) {
   Message& m = messages_[id];
   if (!model.empty()) m.model = model;
-  const TokenUsage seen = anthropic_tokens(usage);
+  const TokenUsage seen = claude_message_tokens(usage);
   overwrite(m.tokens.input_tokens, seen.input_tokens);
   overwrite(m.tokens.cache_read_tokens, seen.cache_read_tokens);
   overwrite(m.tokens.cache_write_tokens, seen.cache_write_tokens);
@@ -172,7 +173,7 @@ Usage ClaudeCodeParser::usage_from_result() const {
     }
   } else if (result_.contains("usage")) {
     // An older CLI without modelUsage: `usage` is then the whole main-model total.
-    usage.by_model.push_back(ModelUsage{main_model(), anthropic_tokens(result_["usage"]),
+    usage.by_model.push_back(ModelUsage{main_model(), claude_message_tokens(result_["usage"]),
                                         messages_of(main_model()), std::nullopt});
     usage.tokens = usage.by_model.back().tokens;
   }

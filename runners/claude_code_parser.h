@@ -63,4 +63,7 @@ class ClaudeCodeParser final : public OutputParser {
 /// no connection) rather than a request the provider refused (4xx).
 bool claude_provider_unavailable(const nlohmann::json& api_error_status, const std::string& error_kind);
 
+/// Anthropic's usage object: input excludes cache reads and writes; no reasoning field.
+TokenUsage claude_message_tokens(const nlohmann::json& usage);
+
 }  // namespace landed

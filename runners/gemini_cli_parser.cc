@@ -22,8 +22,10 @@ AgentResult ended(AgentStatus status, std::string reason) {
   return result;
 }
 
+}  // namespace
+
 /// One model's tokens from its `stats.models` entry; null counts where a field is missing.
-TokenUsage model_tokens(const json& entry) {
+TokenUsage gemini_model_tokens(const json& entry) {
   const Count prompt = json_count(entry, "input_tokens");
   const Count cached = json_count(entry, "cached");
   const Count candidates = json_count(entry, "output_tokens");
@@ -41,15 +43,13 @@ TokenUsage model_tokens(const json& entry) {
   return tokens;
 }
 
-}  // namespace
-
 Usage gemini_stats_usage(const json& stats, const std::string& main_model, Count steps) {
   Usage usage;
   const json models = stats.is_object() ? stats.value("models", json::object()) : json::object();
   bool main_seen = false;
   for (const auto& [name, entry] : models.items()) {
     if (!entry.is_object()) continue;
-    ModelUsage model{name, model_tokens(entry), std::nullopt, std::nullopt};
+    ModelUsage model{name, gemini_model_tokens(entry), std::nullopt, std::nullopt};
     if (name == main_model) {
       model.steps = steps;
       main_seen = true;

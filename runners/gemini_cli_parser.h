@@ -53,4 +53,7 @@ class GeminiCliParser final : public OutputParser {
 /// Usage from a `result` event's `stats` (see above); `main_model` gets `steps`.
 Usage gemini_stats_usage(const nlohmann::json& stats, const std::string& main_model, Count steps);
 
+/// One model's tokens from its `stats.models` entry; null counts where a field is missing.
+TokenUsage gemini_model_tokens(const nlohmann::json& entry);
+
 }  // namespace landed

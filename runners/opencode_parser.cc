@@ -22,6 +22,20 @@ json object_at(const json& object, const char* key) {
 
 }  // namespace
 
+TokenUsage opencode_step_tokens(const json& part) {
+  const json tokens = object_at(part, "tokens");
+  const json cache = object_at(tokens, "cache");
+  TokenUsage step;
+  step.input_tokens = json_count(tokens, "input");
+  step.cache_read_tokens = json_count(cache, "read");
+  step.cache_write_tokens = json_count(cache, "write");
+  const Count output = json_count(tokens, "output");
+  step.reasoning_tokens = json_count(tokens, "reasoning");
+  if (output && step.reasoning_tokens) step.output_tokens = *output + *step.reasoning_tokens;
+  else if (output && !tokens.contains("reasoning")) step.output_tokens = output;
+  return step;
+}
+
 void OpencodeParser::on_line(std::string_view line) {
   json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (event.is_discarded() || !event.is_object()) {
@@ -42,16 +56,7 @@ void OpencodeParser::on_line(std::string_view line) {
 }
 
 void OpencodeParser::on_step_finish(const json& part) {
-  const json tokens = object_at(part, "tokens");
-  const json cache = object_at(tokens, "cache");
-  TokenUsage step;
-  step.input_tokens = json_count(tokens, "input");
-  step.cache_read_tokens = json_count(cache, "read");
-  step.cache_write_tokens = json_count(cache, "write");
-  const Count output = json_count(tokens, "output");
-  step.reasoning_tokens = json_count(tokens, "reasoning");
-  if (output && step.reasoning_tokens) step.output_tokens = *output + *step.reasoning_tokens;
-  else if (output && !tokens.contains("reasoning")) step.output_tokens = output;
+  const TokenUsage step = opencode_step_tokens(part);
   Dollars cost;
   if (auto it = part.find("cost"); it != part.end() && it->is_number()) cost = it->get<double>();
   usage_.add_step(model_, step, cost);

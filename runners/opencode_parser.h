@@ -37,4 +37,7 @@ class OpencodeParser final : public OutputParser {
   std::int64_t garbage_lines_ = 0;
 };
 
+/// One `step_finish` part's tokens (output includes reasoning), shared with the transcript.
+TokenUsage opencode_step_tokens(const nlohmann::json& part);
+
 }  // namespace landed

@@ -38,7 +38,7 @@ void count_price_status(CostFigures& cost, PriceStatus status) {
     case PriceStatus::kPriced: ++cost.priced; break;
     case PriceStatus::kUnpriced: ++cost.unpriced; break;
     case PriceStatus::kNoUsage: ++cost.no_usage; break;
-    case PriceStatus::kIncompleteUsage: ++cost.incomplete_usage; break;
+    case PriceStatus::kIncomplete: ++cost.incomplete; break;
   }
 }
 
@@ -85,7 +85,7 @@ void merge_summary(ContenderSummary& into, const ContenderSummary& from) {
   into.cost.priced += from.cost.priced;
   into.cost.unpriced += from.cost.unpriced;
   into.cost.no_usage += from.cost.no_usage;
-  into.cost.incomplete_usage += from.cost.incomplete_usage;
+  into.cost.incomplete += from.cost.incomplete;
   into.cost.total_usd += from.cost.total_usd;
   into.cost.reported_mismatches += from.cost.reported_mismatches;
   merge_tokens(into.tokens, from.tokens);
@@ -106,6 +106,13 @@ void merge_cell(TaskCell& into, const TaskCell& from) {
 }
 
 }  // namespace
+
+std::string_view price_status(const CostFigures& cost) {
+  if (cost.unpriced > 0) return "unpriced";
+  if (cost.priced > 0 && cost.complete) return "priced";
+  if (cost.priced == 0 && cost.incomplete == 0) return "no_usage";
+  return "incomplete";
+}
 
 void ScoreboardBuilder::merge(const ScoreboardBuilder& other) {
   std::vector<std::size_t> contender_map, task_map;

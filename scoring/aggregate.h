@@ -58,7 +58,7 @@ struct TokenFigures {
 };
 
 struct CostFigures {
-  std::int64_t priced = 0, unpriced = 0, no_usage = 0, incomplete_usage = 0;
+  std::int64_t priced = 0, unpriced = 0, no_usage = 0, incomplete = 0;
   std::vector<std::string> unpriced_models;  // sorted
   double total_usd = 0;                      // over priced attempts
   bool complete = true;                      // every scored attempt priced
@@ -67,6 +67,11 @@ struct CostFigures {
   std::int64_t reported_mismatches = 0;      // tool's own cost differs beyond tolerance
   std::optional<double> reported_total_usd;  // sum of tool-reported costs, where reported
 };
+
+/// A row's price status in the one vocabulary: `priced` (every scored attempt has a cost),
+/// `unpriced` (some model has no price: add one), `incomplete` (some attempt's tokens are not
+/// all known, so dollars are a lower bound), `no_usage` (no attempt reported tokens).
+std::string_view price_status(const CostFigures& cost);
 
 struct ContenderSummary {
   ContenderInfo contender;

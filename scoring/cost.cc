@@ -11,7 +11,7 @@ constexpr std::array<std::pair<PriceStatus, std::string_view>, 4> kNames{{
     {PriceStatus::kPriced, "priced"},
     {PriceStatus::kUnpriced, "unpriced"},
     {PriceStatus::kNoUsage, "no_usage"},
-    {PriceStatus::kIncompleteUsage, "incomplete_usage"},
+    {PriceStatus::kIncomplete, "incomplete"},
 }};
 
 constexpr const char* kUnknownModel = "(unknown model)";
@@ -40,6 +40,7 @@ std::string_view to_string(PriceStatus status) {
 }
 
 std::optional<PriceStatus> price_status_from_string(std::string_view text) {
+  if (text == "incomplete_usage") return PriceStatus::kIncomplete;  // records before schema 1.x
   for (const auto& [value, name] : kNames)
     if (name == text) return value;
   return std::nullopt;
@@ -79,7 +80,7 @@ CostResult compute_cost(const Usage& usage, const std::optional<std::string>& co
   }
   if (!result.unpriced_models.empty()) result.status = PriceStatus::kUnpriced;
   else if (!any_usage) result.status = PriceStatus::kNoUsage;
-  else if (incomplete) result.status = PriceStatus::kIncompleteUsage;
+  else if (incomplete) result.status = PriceStatus::kIncomplete;
   else {
     result.status = PriceStatus::kPriced;
     result.cost_usd = total;

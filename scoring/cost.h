@@ -4,12 +4,15 @@
 // - `no_usage`: the attempt reported no token count at all (noop, oracle, a crash before the
 //   first call). Cost null.
 // - `unpriced`: some model that used tokens has no price; the models are listed. Cost null.
-// - `incomplete_usage`: a token kind with a non-zero price has a null count for some model,
+// - `incomplete`: a token kind with a non-zero price has a null count for some model,
 //   so the bill cannot be known. Cost null. (Runners report 0, not null, for a kind the API
 //   does not have, e.g. cache writes on OpenAI; a null on a kind priced 0 is harmless.)
 // - `priced`: the cost is the sum over models of uncached input x input + cache read x
 //   cache_read + cache write x cache_write + output x output (reasoning is part of output).
 // Unpriced wins over incomplete: the missing price is the thing a user can fix.
+// These words are the one vocabulary of price status: records, the CLI, report JSON and the
+// site say `priced`, `unpriced`, `incomplete` (and `no_usage`), nothing else. Records written
+// before the rename say `incomplete_usage`; it is read as `incomplete`.
 #pragma once
 
 #include <optional>
@@ -22,7 +25,7 @@
 
 namespace landed {
 
-enum class PriceStatus { kPriced, kUnpriced, kNoUsage, kIncompleteUsage };
+enum class PriceStatus { kPriced, kUnpriced, kNoUsage, kIncomplete };
 
 std::string_view to_string(PriceStatus status);
 std::optional<PriceStatus> price_status_from_string(std::string_view text);

@@ -18,7 +18,6 @@
 #include "harness/campaign/campaign_plan.h"
 #include "harness/campaign/history.h"
 #include "harness/campaign/spend_cap.h"
-#include "harness/campaign/progress.h"
 #include "landed/version.h"
 #include "results/store/records_file.h"
 #include "scoring/cost.h"
@@ -300,7 +299,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
 
   const std::vector<PlannedRun>& todo = plan.to_run;
   CampaignRun run(config, options, todo, result.records);
-  ProgressLine progress(options.progress, todo.size());
+  if (options.observer) options.observer->campaign_started(todo.size());
   auto work = [&](std::size_t i) {
     Record record;
     double retried_usd = 0;
@@ -314,7 +313,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
                                               std::hash<std::string>{}(todo[i].plan.attempt_id())));
     }
     Status appended = records.append(record);
-    progress.attempt_finished(record.outcome);
+    if (options.observer) options.observer->attempt_finished(record);
     run.finished(i, record, retried_usd);
     std::lock_guard lock(run.mutex);
     if (!appended.ok()) run.append_error = appended.error();
@@ -323,7 +322,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
     ++result.ran;
   };
   result.scheduler = run_scheduled(todo.size(), options.jobs, work, run.policy());
-  progress.finish();
+  if (options.observer) options.observer->campaign_finished();
   if (!options.keep_sandboxes) (void)remove_tree(context.work_root);
   if (run.append_error) return run.append_error->with_context("could not append a record");
   result.capped = run.capped;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/campaign/campaign_observer.h"
 #include "harness/campaign/config.h"
 #include "harness/campaign/retry_backoff.h"
 #include "harness/campaign/scheduler.h"
@@ -34,7 +35,7 @@ struct RunOptions {
   std::optional<double> max_usd;            // stop starting attempts once this is spent
   int infra_retries = 2;                    // an infra_error attempt is tried again this often
   RetryBackoff infra_backoff;               // how long to wait before each of those tries
-  bool progress = false;                    // a live progress line on stderr
+  CampaignObserver* observer = nullptr;     // told of each attempt (progress); may be null
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
   /// Earlier campaigns (or history) whose unchanged attempts are copied instead of run;
   /// empty with --fresh. See harness/campaign/history.h for what "unchanged" means.

@@ -5,6 +5,7 @@
 
 #include "harness/base/files.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/selection.h"
 #include "results/report/compare_report.h"
 #include "results/report/load.h"
 
@@ -18,11 +19,16 @@ struct CompareCommandOptions {
   std::string format = "table";
   std::string prices;
   std::string out;
+  Selection selection;
 };
 
-Result<Scoreboard> load_side(const std::string& input, const PriceTable& prices, bool reprice) {
+Result<Scoreboard> load_side(const std::string& input, const PriceTable& prices, bool reprice,
+                             const Selection& selection) {
   LANDED_TRY(RecordSource source, open_record_source(input));
-  LANDED_TRY(LoadedScoreboard loaded, load_scoreboard({source}, prices, reprice));
+  RecordFilter keep;
+  if (!selection.empty()) keep = [&selection](const Record& r) { return selection.keeps(r); };
+  LANDED_TRY(LoadedScoreboard loaded, load_scoreboard({source}, prices, reprice, 0, keep));
+  LANDED_TRY_STATUS(check_selection_matched(selection, loaded.board, input));
   return std::move(loaded.board);
 }
 
@@ -34,8 +40,8 @@ Result<int> run_compare(const CompareCommandOptions& options) {
   if (!options.prices.empty()) price_file = options.prices;
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
   bool reprice = price_file.has_value();
-  LANDED_TRY(Scoreboard baseline, load_side(options.baseline, prices, reprice));
-  LANDED_TRY(Scoreboard candidate, load_side(options.candidate, prices, reprice));
+  LANDED_TRY(Scoreboard baseline, load_side(options.baseline, prices, reprice, options.selection));
+  LANDED_TRY(Scoreboard candidate, load_side(options.candidate, prices, reprice, options.selection));
   CompareOptions compare_options;
   compare_options.alpha = options.alpha;
   Comparison comparison = compare_scoreboards(baseline, candidate, compare_options);
@@ -66,6 +72,7 @@ void register_compare(CLI::App& app) {
   command->add_option("--prices", options->prices,
                       "A price file merged over the built-in prices; re-prices both sides");
   command->add_option("--out", options->out, "Write the comparison to FILE instead of stdout");
+  add_selection_options(command, options->selection);
   command->footer("Exit status: 0 no significant regression, 1 a significant regression of some "
                   "contender's pass rate, 2 bad usage or input.");
   command->callback([options] {

@@ -34,6 +34,9 @@ void register_merge(CLI::App& app) {
   command->add_option("shards", args->shards, "Shard campaign folders")->required();
   command->add_option("--out,-o", args->out, "The merged campaign folder (must not hold one)")
       ->required();
+  command->footer("Exit status: 0 merged (missing shards are a warning), 2 bad usage or input "
+                  "(different suites or configs, a shard given twice, an attempt recorded "
+                  "twice).");
   command->callback([args] { merge(*args); });
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/transcripts.h"
 #include "landed/version.h"
 #include "results/site/publish.h"
 
@@ -30,6 +31,7 @@ Status run_publish(const PublishCommandOptions& options) {
   site::PublishOptions publish;
   publish.out = options.out;
   publish.title = options.title;
+  publish.transcripts = priced_transcript_reader(prices);
   LANDED_TRY(site::PublishStats stats, site::publish_site(data, data.main.context, publish));
   std::cout << "published " << stats.files << " files (" << (stats.bytes + 1023) / 1024
             << " KiB): " << std::filesystem::absolute(options.out / std::filesystem::path("index.html")).string()
@@ -43,7 +45,8 @@ void register_publish(CLI::App& app) {
   auto options = std::make_shared<PublishCommandOptions>();
   auto* command = app.add_subcommand(
       "publish", "Writes the static leaderboard: HTML pages (leaderboard, cost vs pass rate, one "
-                 "page per task, trends) and their JSON data, with no external request.");
+                 "page per task with every attempt's transcript, trends, routes of the latest "
+                 "campaign) and their JSON data, with no external request.");
   command->add_option("inputs", options->inputs,
                       "Campaign folders, records.jsonl files or history databases (DB or "
                       "DB#CAMPAIGN, DB#latest); several are pooled into one leaderboard")

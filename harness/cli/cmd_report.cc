@@ -1,10 +1,14 @@
 // `landed report`: the scoreboard of one or more campaigns, in the format CI or people need.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "harness/base/files.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/selection.h"
+#include "harness/cli/terminal.h"
 #include "landed/version.h"
 #include "results/report/load.h"
 #include "results/report/reporter.h"
@@ -19,7 +23,27 @@ struct ReportOptions {
   bool reprice = false;
   std::string out;
   int threads = 0;
+  bool no_matrix = false;
+  bool wide = false;
+  std::string color = "auto";
+  Selection selection;
 };
+
+/// Width and colour only for a terminal (or $COLUMNS); a file written with --out gets all.
+TerminalLayout layout_of(const ReportOptions& options) {
+  TerminalLayout layout;
+  layout.matrix = !options.no_matrix;
+  const bool to_stdout = options.out.empty();
+  layout.width = options.wide || !to_stdout ? 0 : terminal_width(STDOUT_FILENO);
+  layout.color = to_stdout && use_color(options.color, STDOUT_FILENO);
+  return layout;
+}
+
+std::string joined(const std::vector<std::string>& inputs) {
+  std::string text;
+  for (const std::string& input : inputs) text += (text.empty() ? "" : ", ") + input;
+  return text;
+}
 
 Result<std::vector<RecordSource>> open_sources(const std::vector<std::string>& inputs) {
   std::vector<RecordSource> sources;
@@ -45,10 +69,15 @@ Status run_report(const ReportOptions& options) {
   if (!options.prices.empty()) price_file = options.prices;
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
   LANDED_TRY(std::vector<RecordSource> sources, open_sources(options.inputs));
+  RecordFilter keep;
+  if (!options.selection.empty())
+    keep = [&selection = options.selection](const Record& r) { return selection.keeps(r); };
   LANDED_TRY(LoadedScoreboard loaded,
              load_scoreboard(sources, prices, options.reprice || price_file.has_value(),
-                             options.threads));
+                             options.threads, keep));
+  LANDED_TRY_STATUS(check_selection_matched(options.selection, loaded.board, joined(options.inputs)));
   loaded.context.landed_version = kVersion;
+  loaded.context.layout = layout_of(options);
   std::ostringstream text;
   reporter->write(loaded.context, loaded.board, text);
   if (loaded.context.torn_lines > 0)
@@ -80,7 +109,19 @@ void register_report(CLI::App& app) {
                       "Threads reading a large records file (default: one per core, 1 below "
                       "32 MiB)")
       ->check(CLI::Range(0, 64));
-  command->footer("Exit status: 0 done, 2 bad usage or input.");
+  command->add_flag("--no-matrix", options->no_matrix,
+                    "table: leave out the per-task matrix (task x contender, passes/attempts)");
+  command->add_flag("--wide", options->wide,
+                    "table: every column, however wide (default: fit the terminal, dropping "
+                    "the least important columns and saying which)");
+  command->add_option("--color", options->color,
+                      "table: colour the matrix: auto (a terminal, unless NO_COLOR is set), "
+                      "always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  add_selection_options(command, options->selection);
+  command->footer("Exit status: 0 done, 2 bad usage or input (an unreadable file, an unknown "
+                  "format, a --task or --contender glob that matches nothing).");
   command->callback([options] {
     Status status = run_report(*options);
     if (!status.ok()) fail_bad_input(status.error().message);

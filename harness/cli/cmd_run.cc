@@ -1,6 +1,4 @@
 // `landed run SUITE --config FILE`: every contender × task × repeat, in parallel.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "harness/base/clock.h"
@@ -9,8 +7,10 @@
 #include "harness/campaign/campaign_plan.h"
 #include "harness/campaign/history.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/progress.h"
 #include "harness/cli/run_plan.h"
 #include "harness/cli/run_summary.h"
+#include "harness/cli/selection.h"
 #include "harness/cli/suite_input.h"
 #include "harness/process/process.h"
 #include "results/history/history.h"
@@ -39,6 +39,8 @@ struct RunArguments {
   bool keep = false;
   bool skip_bad_tasks = false;
   bool quiet = false;
+  std::string progress = "auto";
+  Selection selection;
 };
 
 std::filesystem::path default_out_dir(const Suite& suite) {
@@ -72,7 +74,6 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   options.keep_sandboxes = args.keep;
   options.infra_retries = args.infra_retries;
   options.infra_backoff.base = std::chrono::milliseconds(args.infra_backoff_ms);
-  options.progress = !args.quiet && ::isatty(STDERR_FILENO);
   if (args.max_usd > 0) options.max_usd = args.max_usd;
   else options.max_usd = config.max_usd;
   if (!args.prices.empty()) options.prices = args.prices;
@@ -114,8 +115,12 @@ void run(const RunArguments& args) {
   if (!config.ok()) return fail_bad_input(config.error().message);
   if (Status secrets = check_secrets_available(*config); !secrets.ok())
     return fail_bad_input(secrets.error().message);
+  if (Status selected = select_contenders(*config, args.selection.contenders); !selected.ok())
+    return fail_bad_input(selected.error().message);
   auto suite = load_suite_or_report(args.suite, args.skip_bad_tasks);
   if (!suite) return;
+  if (Status selected = select_tasks(*suite, args.selection.tasks); !selected.ok())
+    return fail_bad_input(selected.error().message);
   auto options = make_options(args, *suite, *config);
   if (!options) return;
   if (args.dry_run) {
@@ -133,6 +138,8 @@ void run(const RunArguments& args) {
     db.emplace(std::move(*opened));
     options->on_record = history_writer(*db, options->out_dir);
   }
+  std::unique_ptr<CampaignObserver> progress = make_progress(args.quiet ? "none" : args.progress);
+  options->observer = progress.get();
   become_subreaper();
   auto result = run_campaign(*suite, *config, *options);
   if (!result.ok()) return fail_bad_input(result.error().message);
@@ -196,12 +203,21 @@ void register_run(CLI::App& app) {
   command->add_flag("--keep", args->keep, "Keep every sandbox under <out>/sandboxes");
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
                     "Run the tasks that load even if others fail to load");
-  command->add_flag("--quiet,-q", args->quiet, "No progress line");
+  command->add_flag("--quiet,-q", args->quiet, "No progress (same as --progress none)");
+  command->add_option("--progress", args->progress,
+                      "auto: a live bar on a terminal, plain lines otherwise; plain: a line at "
+                      "every 10% of the attempts and at least every 30 s (done/total, passes, "
+                      "dollars so far); bar; none")
+      ->check(CLI::IsMember(progress_modes()))
+      ->capture_default_str();
+  add_selection_options(command, args->selection);
   command->footer(
       "Config for nightly runs: [run] reuse = [\"DIR\", ...] (default --reuse sources), "
       "max_usd, repeats; [run.providers] NAME = N caps attempts in flight per API provider "
       "(a contender's provider = \"NAME\", else derived: anthropic, openai, google, sim, "
-      "local, or the runner). See README \"Nightly in CI and across machines\".");
+      "local, or the runner). See README \"Nightly in CI and across machines\".\n"
+      "Exit status: 0 the campaign ran (or was capped) and every attempt is recorded, 2 bad "
+      "usage or input (the message names the file, task or contender).");
   command->callback([args] { run(*args); });
 }
 

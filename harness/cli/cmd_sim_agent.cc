@@ -9,6 +9,7 @@ namespace landed::cli {
 void register_sim_agent(CLI::App& app) {
   auto* command = app.add_subcommand("sim-agent", "The simulated agent (started by the sim runner)");
   command->group("");  // hidden from --help: users never call it
+  command->footer("Exit status: 0 the simulated agent finished, non-zero it crashed.");
   command->callback([] { exit_code() = run_sim_agent(std::cout); });
 }
 

@@ -9,6 +9,7 @@
 #include "harness/base/files.h"
 #include "harness/campaign/campaign.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/selection.h"
 #include "harness/cli/suite_input.h"
 #include "harness/process/process.h"
 
@@ -20,6 +21,7 @@ struct ValidateArguments {
   std::string out;
   std::string cache;
   int jobs = default_jobs();
+  Selection selection;
 };
 
 Contender builtin_contender(const std::string& runner) {
@@ -49,6 +51,8 @@ std::optional<std::string> unsound_reason(const Record* noop, const Record* orac
 void validate(const ValidateArguments& args) {
   auto suite = load_suite_or_report(args.suite, /*allow_bad_tasks=*/true);
   if (!suite) return;
+  if (Status selected = select_tasks(*suite, args.selection.tasks); !selected.ok())
+    return fail_bad_input(selected.error().message);
   CampaignConfig config;
   config.contenders = {builtin_contender("noop"), builtin_contender("oracle")};
   std::optional<TempDir> scratch;
@@ -102,6 +106,10 @@ void register_validate(CLI::App& app) {
       ->check(CLI::Range(1, 4096));
   command->add_option("--out,-o", args->out, "Keep the validation campaign (logs) in this folder");
   command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
+  add_selection_options(command, args->selection, /*contenders=*/false);
+  command->footer("Exit status: 0 every task sound, 1 some task unsound (each is named with "
+                  "why), 2 bad usage or input (a task that fails to load, a --task glob that "
+                  "matches nothing).");
   command->callback([args] { validate(*args); });
 }
 

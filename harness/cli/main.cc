@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/did_you_mean.h"
 #include "landed/version.h"
 
 namespace landed::cli {
@@ -16,6 +17,26 @@ void fail_bad_input(const std::string& message) {
   std::cerr << "landed: " << message << "\n";
   exit_code() = kExitBadInput;
 }
+
+namespace {
+
+/// A first argument that is no option and no subcommand: say what was probably meant (exit 2)
+/// instead of CLI11's "The following argument was not expected".
+bool reject_unknown_command(CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  const std::string typed = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == typed) return false;
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());
+  }
+  std::string message = "unknown command '" + typed + "'";
+  if (auto suggestion = closest_name(typed, names)) message += "; did you mean `" + *suggestion + "`?";
+  fail_bad_input(message + " (landed --help lists every command)");
+  return true;
+}
+
+}  // namespace
 
 }  // namespace landed::cli
 
@@ -34,6 +55,11 @@ int main(int argc, char** argv) {
   register_merge(app);
   register_ingest(app);
   register_publish(app);
+  app.footer(
+      "Exit status: 0 done (measured, nothing wrong), 1 the check failed (validate found an "
+      "unsound task, compare a regression), 2 bad usage or input (the message names the file, "
+      "task or contender). `landed COMMAND --help` lists each command's.");
+  if (reject_unknown_command(app, argc, argv)) return exit_code();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,8 +10,9 @@ namespace {
 struct ContenderTally {
   std::map<Outcome, int> outcomes;
   int attempts = 0;
-  double dollars = 0;
-  bool unpriced = false;
+  double dollars = 0;         // spent by this campaign's own attempts
+  double reused_dollars = 0;  // what the reused attempts cost when they first ran
+  std::string price_problem;  // "unpriced" (wins) or "incomplete": the dollars are unknown
   bool simulated = false;
 };
 
@@ -34,21 +35,29 @@ void print_run_summary(std::ostream& out, const CampaignResult& result,
     ++t.attempts;
     ++t.outcomes[r.outcome];
     t.simulated = t.simulated || r.contender.simulated;
-    if (r.cost_usd) t.dollars += *r.cost_usd;
-    if (r.price_status == "unpriced" || r.price_status == "incomplete_usage") t.unpriced = true;
+    if (r.cost_usd) (r.reused_from ? t.reused_dollars : t.dollars) += *r.cost_usd;
+    if (r.price_status == "unpriced" || (r.price_status == "incomplete" && t.price_problem.empty()))
+      t.price_problem = r.price_status;
   }
-  out << fmt::format("{:<36} {:>8} {:>6} {:>6} {:>6} {:>6} {:>9} {:>11}\n", "contender",
-                     "attempts", "pass", "fail", "errors", "infra", "pass rate", "dollars");
+  out << fmt::format("{:<36} {:>8} {:>6} {:>6} {:>6} {:>6} {:>9} {:>11} {:>11}\n", "contender",
+                     "attempts", "pass", "fail", "errors", "infra", "pass rate", "spent",
+                     "reused");
+  double spent = 0, reused = 0;
   for (const auto& [id, t] : tallies) {
     const int errors = count(t, Outcome::kAgentError) + count(t, Outcome::kTimeout) +
                        count(t, Outcome::kOverBudget);
-    std::string dollars = t.unpriced ? "unpriced" : fmt::format("${:.4f}", t.dollars);
-    out << fmt::format("{:<36} {:>8} {:>6} {:>6} {:>6} {:>6} {:>9} {:>11}\n",
+    std::string dollars = t.price_problem.empty() ? fmt::format("${:.4f}", t.dollars) : t.price_problem;
+    out << fmt::format("{:<36} {:>8} {:>6} {:>6} {:>6} {:>6} {:>9} {:>11} {:>11}\n",
                        id + (t.simulated ? " (sim)" : ""), t.attempts, count(t, Outcome::kPass),
                        count(t, Outcome::kFail), errors, count(t, Outcome::kInfraError),
-                       pass_rate(t), dollars);
+                       pass_rate(t), dollars, fmt::format("${:.4f}", t.reused_dollars));
+    spent += t.dollars;
+    reused += t.reused_dollars;
   }
-  out << fmt::format("\n{} attempts recorded ({} run now, {} already recorded) in {}\n",
+  out << fmt::format("\ndollars: ${:.4f} spent by this campaign, ${:.4f} reused from earlier "
+                     "campaigns (not spent again)\n",
+                     spent, reused);
+  out << fmt::format("{} attempts recorded ({} run now, {} already recorded) in {}\n",
                      result.records.size(), result.ran, result.skipped, out_dir.string());
   out << fmt::format("records: {}\n", (out_dir / "records.jsonl").string());
 }

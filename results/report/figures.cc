@@ -43,7 +43,7 @@ std::string cost_per_attempt(const ContenderSummary& s) {
   const CostFigures& c = s.cost;
   if (c.priced == 0) {
     if (c.unpriced > 0) return "unpriced";
-    if (c.incomplete_usage > 0) return "incomplete";
+    if (c.incomplete > 0) return "incomplete";
     return s.scored > 0 ? "no usage" : kUnknown;
   }
   return dollars(c.mean_per_attempt) + (c.complete ? "" : "*");

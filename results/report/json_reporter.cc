@@ -24,10 +24,11 @@ json outcomes_json(const OutcomeCounts& counts) {
 }
 
 json cost_json(const CostFigures& c) {
-  return json{{"priced", c.priced},
+  return json{{"price_status", price_status(c)},
+              {"priced", c.priced},
               {"unpriced", c.unpriced},
               {"no_usage", c.no_usage},
-              {"incomplete_usage", c.incomplete_usage},
+              {"incomplete", c.incomplete},
               {"unpriced_models", c.unpriced_models},
               {"complete", c.complete},
               {"total_usd", c.priced > 0 ? json(c.total_usd) : json(nullptr)},

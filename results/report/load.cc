@@ -9,10 +9,11 @@ namespace {
 
 /// Reads one source into `builder`, in parallel shards when the file is large.
 Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& builder,
-                              const PriceTable& prices, Pricing pricing, int shards) {
+                              const PriceTable& prices, Pricing pricing, int shards,
+                              const RecordFilter& keep) {
   if (source.is_history())
-    return read_source(source, [&builder](const Record& record) {
-      builder.add(record);
+    return read_source(source, [&builder, &keep](const Record& record) {
+      if (!keep || keep(record)) builder.add(record);
       return ok_status();
     });
   if (shards <= 0) {
@@ -23,8 +24,8 @@ Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& bui
   std::vector<std::unique_ptr<ScoreboardBuilder>> parts;
   for (int k = 0; k < shards; ++k)
     parts.push_back(std::make_unique<ScoreboardBuilder>(prices, pricing));
-  ShardCallback add = [&parts](int shard, const Record& record) {
-    parts[static_cast<std::size_t>(shard)]->add(record);
+  ShardCallback add = [&parts, &keep](int shard, const Record& record) {
+    if (!keep || keep(record)) parts[static_cast<std::size_t>(shard)]->add(record);
     return ok_status();
   };
   LANDED_TRY(ReadSummary summary, for_each_record_sharded(source.records, shards, add));
@@ -35,12 +36,13 @@ Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& bui
 }  // namespace
 
 Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
-                                         const PriceTable& prices, bool reprice, int shards) {
+                                         const PriceTable& prices, bool reprice, int shards,
+                                         const RecordFilter& keep) {
   LoadedScoreboard loaded;
   Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
   ScoreboardBuilder builder(prices, pricing);
   for (const RecordSource& source : sources) {
-    LANDED_TRY(ReadSummary summary, read_into(source, builder, prices, pricing, shards));
+    LANDED_TRY(ReadSummary summary, read_into(source, builder, prices, pricing, shards, keep));
     loaded.context.torn_lines += summary.torn_lines;
   }
   loaded.board = builder.finish();

@@ -2,6 +2,7 @@
 // `landed compare` share, streaming every record once.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -19,8 +20,11 @@ struct LoadedScoreboard {
 /// With `reprice`, every record is priced anew with `prices`; otherwise stored costs stand.
 /// A large file is read in `shards` parallel parts (0: by size, see default_shards), each
 /// into its own builder, merged at the end: the figures do not depend on the shard count.
+/// `keep`, when set, selects the records that count (e.g. --task / --contender globs); it is
+/// called from several threads at once and must not change state.
+using RecordFilter = std::function<bool(const Record&)>;
 Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
                                          const PriceTable& prices, bool reprice,
-                                         int shards = 0);
+                                         int shards = 0, const RecordFilter& keep = {});
 
 }  // namespace landed

@@ -28,9 +28,9 @@ void cost_notes(const Scoreboard& board, std::vector<std::string>& notes) {
       notes.push_back(fmt::format("{}: {} attempt(s) unpriced: no price for {} (add it with "
                                   "--prices FILE)", s.contender.id, c.unpriced,
                                   fmt::join(c.unpriced_models, ", ")));
-    if (c.incomplete_usage > 0)
+    if (c.incomplete > 0)
       notes.push_back(fmt::format("{}: {} attempt(s) with a token count the tool did not report: "
-                                  "cost unknown", s.contender.id, c.incomplete_usage));
+                                  "cost unknown", s.contender.id, c.incomplete));
     if (c.no_usage > 0 && c.priced > 0)
       notes.push_back(fmt::format("{}: {} attempt(s) reported no usage: cost unknown",
                                   s.contender.id, c.no_usage));

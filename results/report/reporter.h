@@ -13,13 +13,22 @@
 
 namespace landed {
 
-/// Everything about a report that is not a figure: where the records came from.
+/// How a terminal shows a report (the table format only): the CLI decides it.
+struct TerminalLayout {
+  std::size_t width = 0;  // fit tables to this many characters; 0: every column (--wide)
+  bool color = false;     // ANSI colours (a terminal, and neither NO_COLOR nor --color never)
+  bool matrix = true;     // the per-task matrix after the scoreboard (--no-matrix hides it)
+};
+
+/// Everything about a report that is not a figure: where the records came from, and how
+/// the terminal shows it.
 struct ReportContext {
   std::vector<RecordSource> sources;
   std::string price_source;
   bool repriced = false;            // --prices: every record priced anew
   std::int64_t torn_lines = 0;      // tolerated torn final lines, over all sources
   std::string landed_version;
+  TerminalLayout layout;
 };
 
 class Reporter {

@@ -1,6 +1,7 @@
 #include "results/report/scoreboard_rows.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -39,15 +40,21 @@ ScoreboardColumns scoreboard_columns(const Scoreboard& board) {
   ScoreboardColumns columns;
   columns.headers = {"#", "contender", "pass", "rate", "95% CI"};
   columns.right_aligned = {true, false, true, true, true};
+  columns.priorities = {0, 0, 0, 0, 4};
   if (with_pass_at_k) {
     columns.headers.push_back("pass@k");
     columns.right_aligned.push_back(true);
+    columns.priorities.push_back(6);
   }
-  for (const char* h : {"$/attempt", "$/solved", "tokens/attempt", "cache hit", "steps",
-                        "tool calls", "time", "other outcomes"}) {
+  // Dropped first on a narrow terminal: tokens, cache hit, tool calls, steps, time.
+  const std::pair<const char*, int> rest[] = {
+      {"$/attempt", 2}, {"$/solved", 1}, {"tokens/attempt", 9}, {"cache hit", 8},
+      {"steps", 6},     {"tool calls", 7}, {"time", 5},        {"other outcomes", 3}};
+  for (const auto& [h, priority] : rest) {
     columns.headers.push_back(h);
     columns.right_aligned.push_back(h != std::string("tokens/attempt") &&
                                     h != std::string("other outcomes"));
+    columns.priorities.push_back(priority);
   }
   for (const ContenderSummary& s : board.contenders)
     columns.rows.push_back(row_of(s, with_pass_at_k));

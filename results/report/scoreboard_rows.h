@@ -12,6 +12,8 @@ namespace landed {
 struct ScoreboardColumns {
   std::vector<std::string> headers;
   std::vector<bool> right_aligned;
+  /// 0: always shown; higher numbers are dropped first when a terminal is too narrow.
+  std::vector<int> priorities;
   std::vector<std::vector<std::string>> rows;
 };
 

@@ -5,13 +5,24 @@
 namespace landed {
 
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\033' && i + 1 < text.size() && text[i + 1] == '[') {
+      std::size_t end = text.find('m', i);
+      if (end != std::string::npos) {
+        i = end;
+        continue;
+      }
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
+  return width;
 }
 
-void TextTable::add_column(std::string header, Align align) {
+void TextTable::add_column(std::string header, Align align, int priority) {
   headers_.push_back(std::move(header));
   aligns_.push_back(align);
+  priorities_.push_back(priority);
 }
 
 void TextTable::add_row(std::vector<std::string> cells) {
@@ -19,12 +30,46 @@ void TextTable::add_row(std::vector<std::string> cells) {
   rows_.push_back(std::move(cells));
 }
 
-void TextTable::write(std::ostream& out) const {
+std::vector<std::size_t> TextTable::column_widths() const {
   std::vector<std::size_t> widths(headers_.size());
   for (std::size_t c = 0; c < headers_.size(); ++c) {
     widths[c] = display_width(headers_[c]);
     for (const auto& row : rows_) widths[c] = std::max(widths[c], display_width(row[c]));
   }
+  return widths;
+}
+
+std::size_t TextTable::width() const {
+  std::vector<std::size_t> widths = column_widths();
+  std::size_t total = widths.empty() ? 0 : 2 * (widths.size() - 1);
+  for (std::size_t w : widths) total += w;
+  return total;
+}
+
+void TextTable::drop_column(std::size_t c) {
+  const auto at = static_cast<std::ptrdiff_t>(c);
+  headers_.erase(headers_.begin() + at);
+  aligns_.erase(aligns_.begin() + at);
+  priorities_.erase(priorities_.begin() + at);
+  for (auto& row : rows_) row.erase(row.begin() + at);
+}
+
+std::vector<std::string> TextTable::fit(std::size_t max_width) {
+  std::vector<std::string> dropped;
+  while (max_width > 0 && width() > max_width) {
+    // The least important column; among equals the rightmost.
+    std::size_t victim = 0;
+    for (std::size_t c = 0; c < priorities_.size(); ++c)
+      if (priorities_[c] >= priorities_[victim]) victim = c;
+    if (priorities_.empty() || priorities_[victim] == 0) break;
+    dropped.push_back(headers_[victim]);
+    drop_column(victim);
+  }
+  return dropped;
+}
+
+void TextTable::write(std::ostream& out) const {
+  std::vector<std::size_t> widths = column_widths();
   auto write_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t c = 0; c < cells.size(); ++c) {

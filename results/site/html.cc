@@ -71,6 +71,7 @@ std::string page_start(const PageFrame& frame) {
                                    {"pareto", "pareto.html", "Cost vs pass rate"},
                                    {"tasks", "tasks/index.html", "Tasks"},
                                    {"trends", "trends.html", "Trends"},
+                                   {"routes", "routes.html", "Routes"},
                                    {"data", "data/site.json", "Data (JSON)"}};
   std::string nav;
   for (const Entry& e : kNav)

@@ -15,14 +15,22 @@ struct Column {
   bool numeric;
 };
 
+// Short headings in column groups (outcome, dollars, tokens per attempt, effort) keep the
+// table within a 1366-px screen; the groups are <colgroup>s, so sorting stays per column.
 constexpr Column kColumns[] = {
-    {"rank", "Rank", true},          {"contender", "Contender", false},
+    {"rank", "#", true},             {"contender", "Contender", false},
     {"pass_rate", "Pass rate", true}, {"ci", "95% interval", true},
-    {"usd_attempt", "$/attempt", true}, {"usd_solved", "$/solved task", true},
-    {"input", "Input tok.", true},   {"cache_read", "Cache read tok.", true},
-    {"cache_write", "Cache write tok.", true}, {"output", "Output tok.", true},
-    {"steps", "Steps", true},        {"time", "Time (median)", true},
+    {"usd_attempt", "$/attempt", true}, {"usd_solved", "$/solved", true},
+    {"input", "In", true},           {"cache_read", "Cache read", true},
+    {"cache_write", "Cache write", true}, {"output", "Out", true},
+    {"steps", "Steps", true},        {"time", "Median time", true},
 };
+
+std::string column_groups() {
+  return "<colgroup span=\"2\"></colgroup><colgroup class=\"outcome\" span=\"2\"></colgroup>"
+         "<colgroup class=\"dollars\" span=\"2\"></colgroup><colgroup class=\"tokens\" span=\"4\">"
+         "</colgroup><colgroup class=\"effort\" span=\"2\"></colgroup>";
+}
 
 std::string header_row() {
   std::string cells;
@@ -40,12 +48,19 @@ std::string cell(std::string_view key, const std::string& sort, const std::strin
 
 bool unpriced(const ContenderSummary& s) { return s.cost.priced == 0 && s.scored > 0; }
 
+/// The row's price status in the one vocabulary (scoring/aggregate.h), as a badge.
+std::string price_badge(const ContenderSummary& s) {
+  std::string_view status = price_status(s.cost);
+  if (status == "priced" || s.scored == 0) return "";
+  std::string label = status == "no_usage" ? "no usage" : std::string(status);
+  return fmt::format(" <span class=\"badge {}\">{}</span>", status, label);
+}
+
 std::string contender_cell(const ContenderSummary& s) {
   const ContenderInfo& c = s.contender;
   std::string badges;
   if (c.simulated) badges += " <span class=\"badge sim\">simulated</span>";
-  if (unpriced(s)) badges += " <span class=\"badge unpriced\">unpriced</span>";
-  else if (!s.cost.complete) badges += " <span class=\"badge partial\">partly priced</span>";
+  badges += price_badge(s);
   std::string detail = "runner " + escape(c.runner);
   if (c.model) detail += " · model " + escape(*c.model);
   if (c.effort) detail += " · effort " + escape(*c.effort);
@@ -104,14 +119,17 @@ std::string leaderboard_html(const LeaderboardPage& page) {
                      board.contenders.size(), board.tasks.size(), board.records, board.infra_errors);
   out += filter_nav(page);
   out += "<div class=\"scroll\"><table class=\"sortable leaderboard\" id=\"leaderboard\">\n"
-         "<caption>Leaderboard: select a column heading to sort</caption>\n<thead>" +
+         "<caption>Leaderboard: select a column heading to sort. Tokens (in, cache read, cache "
+         "write, out) and steps are per attempt.</caption>\n" + column_groups() + "<thead>" +
          header_row() + "</thead>\n<tbody>\n";
   for (const ContenderSummary& s : board.contenders) out += row(s);
   out += "</tbody></table></div>\n";
   out += fmt::format("<p>Tokens, steps and dollars are per attempt. <span class=\"badge sim\">"
                      "simulated</span> contenders never called a real model; <span class=\"badge "
                      "unpriced\">unpriced</span> ones used a model without a price, so no dollar "
-                     "figure is shown (never $0). The figures as JSON: <a href=\"{}{}\">{}</a>.</p>\n",
+                     "figure is shown (never $0); <span class=\"badge incomplete\">incomplete"
+                     "</span> ones have attempts whose tokens were not all reported, so their "
+                     "dollars are a lower bound. The figures as JSON: <a href=\"{}{}\">{}</a>.</p>\n",
                      page.root, page.data_href, page.data_href);
   return out;
 }

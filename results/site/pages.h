@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "scoring/routing_analysis.h"
 #include "results/site/site_data.h"
+#include "results/site/transcript_html.h"
 
 namespace landed::site {
 
@@ -34,8 +36,13 @@ struct TaskPageLimits {
   std::size_t patch_bytes = 32 * 1024;       // of each candidate patch shown
   std::size_t verify_log_bytes = 4 * 1024;   // of each verify log's tail
 };
+/// `read` finds each attempt's transcript (null: none shown).
 std::string task_html(const TaskDetails& task, const Scoreboard& board,
-                      const std::string& data_href, const TaskPageLimits& limits);
+                      const std::string& data_href, const TaskPageLimits& limits,
+                      const TranscriptReader& read = {});
 std::string trends_html(const SiteData& data);
+/// `landed routes` of one campaign as a page (the routing analysis comes from results/report).
+std::string routes_html(const RoutingAnalysis& analysis, const std::string& campaign);
+std::string routes_unavailable_html(const std::string& campaign, const std::string& why);
 
 }  // namespace landed::site

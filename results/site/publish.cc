@@ -6,6 +6,7 @@
 
 #include "harness/base/clock.h"
 #include "harness/base/files.h"
+#include "results/report/routes_report.h"
 #include "results/site/assets.h"
 #include "results/site/html.h"
 
@@ -62,6 +63,17 @@ json nullable(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
+/// A route attempt's steps (null for a single contender's attempt).
+json route_steps_json(const AttemptRow& a) {
+  if (!a.route) return nullptr;
+  json steps = json::array();
+  for (const RouteStepInfo& step : a.route->steps)
+    steps.push_back(json{{"contender", step.contender.id}, {"outcome", to_string(step.outcome)},
+                         {"agent_status", step.agent_status}, {"escalated_on", nullable(step.escalated_on)},
+                         {"cost_usd", nullable(step.cost_usd)}, {"price_status", step.price_status}});
+  return steps;
+}
+
 json task_json(const TaskDetails& task) {
   json attempts = json::array();
   for (const AttemptRow& a : task.attempts)
@@ -73,7 +85,8 @@ json task_json(const TaskDetails& task) {
                             {"cache_read_tokens", nullable(a.tokens.cache_read_tokens)},
                             {"cache_write_tokens", nullable(a.tokens.cache_write_tokens)},
                             {"output_tokens", nullable(a.tokens.output_tokens)},
-                            {"steps", nullable(a.steps)}, {"wall_time_s", nullable(a.wall_time_s)}});
+                            {"steps", nullable(a.steps)}, {"wall_time_s", nullable(a.wall_time_s)},
+                            {"route_steps", route_steps_json(a)}});
   return json{{"schema", kTaskSchema}, {"task_id", task.task_id},
               {"difficulty", nullable(task.difficulty)}, {"tags", task.tags},
               {"attempts", std::move(attempts)}};
@@ -89,7 +102,8 @@ json trends_json(const SiteData& data) {
                                 {"pass_rate_ci95", {s.pass_interval.low, s.pass_interval.high}},
                                 {"mean_per_attempt_usd", nullable(s.cost.mean_per_attempt)},
                                 {"per_solved_usd", nullable(s.cost.per_solved)},
-                                {"cost_complete", s.cost.complete}});
+                                {"cost_complete", s.cost.complete},
+                                {"price_status", price_status(s.cost)}});
     campaigns.push_back(json{{"campaign_id", p.info.campaign_id}, {"started_at", p.info.started_at},
                              {"suite", p.info.suite_name}, {"contenders", std::move(contenders)}});
   }
@@ -138,10 +152,45 @@ Status write_tasks(SiteWriter& site, const SiteData& data, const Addresses& a,
     const std::string& s = a.task_slugs.at(id);
     std::string data_href = "../data/tasks/" + s + ".json";
     LANDED_TRY_STATUS(site.page("tasks/" + s + ".html", {"Task " + id, "../", "tasks"},
-                                task_html(task, data.main.board, data_href, options.limits)));
+                                task_html(task, data.main.board, data_href, options.limits,
+                                          options.transcripts)));
     LANDED_TRY_STATUS(site.write("data/tasks/" + s + ".json", task_json(task).dump(1) + "\n"));
   }
   return ok_status();
+}
+
+/// The sources narrowed to the latest campaign: a history source selects it by id, a folder
+/// counts when it is that campaign.
+std::vector<RecordSource> latest_campaign_sources(const SiteData& data, const ReportContext& context) {
+  std::vector<RecordSource> sources;
+  if (data.campaigns.empty()) return sources;
+  const std::string& latest = data.campaigns.back().info.campaign_id;
+  for (RecordSource source : context.sources) {
+    if (source.is_history()) {
+      source.campaign_ids = {latest};
+      sources.push_back(std::move(source));
+    } else if (!source.campaign || source.campaign->campaign_id == latest || source.label == latest) {
+      sources.push_back(std::move(source));
+    }
+  }
+  return sources;
+}
+
+Status write_routes_page(SiteWriter& site, const SiteData& data, const ReportContext& context) {
+  const std::string latest = data.campaigns.empty() ? "" : data.campaigns.back().info.campaign_id;
+  RoutesContext routes_context;
+  routes_context.landed_version = context.landed_version;
+  Result<RoutingAnalysis> analysis =
+      load_routes(latest_campaign_sources(data, context), RoutingOptions{}, routes_context);
+  PageFrame frame{"Routes", "", "routes"};
+  if (!analysis.ok()) return site.page("routes.html", frame, routes_unavailable_html(latest, analysis.error().message));
+  if (analysis->contenders.empty())
+    return site.page("routes.html", frame,
+                     routes_unavailable_html(latest, "it holds no single-contender records to route between."));
+  std::ostringstream json_text;
+  write_routes_json(routes_context, *analysis, json_text);
+  LANDED_TRY_STATUS(site.write("data/routes.json", json_text.str()));
+  return site.page("routes.html", frame, routes_html(*analysis, latest));
 }
 
 json site_index(const SiteData& data, const ReportContext& context, const Addresses& a,
@@ -161,7 +210,8 @@ json site_index(const SiteData& data, const ReportContext& context, const Addres
               {"generated_at", utc_now_iso8601()}, {"landed_version", context.landed_version},
               {"report", "data/report.json"}, {"trends", "data/trends.json"},
               {"pages", {{"leaderboard", "index.html"}, {"pareto", "pareto.html"},
-                         {"tasks", "tasks/index.html"}, {"trends", "trends.html"}}},
+                         {"tasks", "tasks/index.html"}, {"trends", "trends.html"},
+                         {"routes", "routes.html"}}},
               {"filters", std::move(filters)}, {"tasks", std::move(tasks)}};
 }
 
@@ -179,6 +229,7 @@ Result<PublishStats> publish_site(const SiteData& data, const ReportContext& con
   LANDED_TRY_STATUS(site.page("trends.html", {"Trends", "", "trends"}, trends_html(data)));
   LANDED_TRY_STATUS(site.write("data/trends.json", trends_json(data).dump(1) + "\n"));
   LANDED_TRY_STATUS(write_tasks(site, data, a, options));
+  LANDED_TRY_STATUS(write_routes_page(site, data, context));
   // Written last: its presence marks a complete site (and lets the next publish replace it).
   LANDED_TRY_STATUS(site.write("data/site.json", site_index(data, context, a, options).dump(1) + "\n"));
   return site.stats();

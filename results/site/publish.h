@@ -16,6 +16,7 @@ struct PublishOptions {
   std::filesystem::path out;
   std::string title = "Leaderboard";
   TaskPageLimits limits;
+  TranscriptReader transcripts;  // each attempt's transcript on its task page; null: none
 };
 
 struct PublishStats {

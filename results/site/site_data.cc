@@ -30,6 +30,14 @@ AttemptRow attempt_row(const Record& r, const std::filesystem::path& campaign_di
   row.wall_time_s = r.wall_time_s;
   row.patch_file = inside(campaign_dir, r.patch.path);
   if (r.verify) row.verify_log_file = inside(campaign_dir, r.verify->log_path);
+  row.runner = r.contender.runner;
+  row.model = r.contender.model;
+  row.agent_log_file = inside(campaign_dir, r.agent.process.log_path);
+  row.route = r.route;
+  if (r.route)
+    for (const RouteStepInfo& step : r.route->steps)
+      row.step_log_files.push_back(
+          step.log_dir.empty() ? std::filesystem::path() : inside(campaign_dir, step.log_dir + "/agent.stdout"));
   return row;
 }
 

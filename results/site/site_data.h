@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "results/model/transcript.h"
 #include "results/report/load.h"
 
 namespace landed::site {
@@ -27,6 +28,11 @@ struct AttemptRow {
   std::optional<double> wall_time_s;
   std::filesystem::path patch_file;       // absolute; empty when unknown or outside the campaign
   std::filesystem::path verify_log_file;  // likewise
+  std::string runner;
+  std::optional<std::string> model;
+  std::filesystem::path agent_log_file;   // the agent's stdout (its transcript), likewise
+  std::optional<RouteInfo> route;         // route attempts: the steps taken
+  std::vector<std::filesystem::path> step_log_files;  // each route step's agent stdout
 };
 
 struct TaskDetails {

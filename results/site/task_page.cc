@@ -60,16 +60,28 @@ std::string tokens_text(const TokenUsage& t) {
                      c(t.cache_write_tokens), c(t.output_tokens));
 }
 
-std::string attempt_row(const AttemptRow& a, const TaskPageLimits& limits) {
+/// What the agent did: a route's steps, else the attempt's own transcript.
+std::string what_happened(const AttemptRow& a, const TranscriptReader& read) {
+  if (a.route) return route_steps_html(*a.route, a.step_log_files, read);
+  if (!read || a.agent_log_file.empty()) return "";
+  std::optional<Transcript> transcript = read(a.runner, a.model, a.agent_log_file);
+  return transcript ? transcript_html(*transcript) : "";
+}
+
+std::string attempt_row(const AttemptRow& a, const TaskPageLimits& limits,
+                        const TranscriptReader& read) {
   std::string cost = a.cost_usd ? figures::dollars(a.cost_usd)
                                 : (a.price_status.empty() ? std::string(figures::kUnknown) : a.price_status);
   std::string files = file_block(a.patch_file, "candidate patch", false, limits.patch_bytes) +
-                      file_block(a.verify_log_file, "verify log", true, limits.verify_log_bytes);
+                      file_block(a.verify_log_file, "verify log", true, limits.verify_log_bytes) +
+                      what_happened(a, read);
   return fmt::format(
-      "<tr class=\"{}\"><th scope=\"row\">{}</th><td data-v=\"{}\">{}</td><td><span class=\"outcome\">{}"
+      "<tr class=\"{}\"><th scope=\"row\">{}</th><td data-v=\"{}\">r{}<br><small class=\"campaign\">{}"
+      "</small></td><td><span class=\"outcome\">{}"
       "</span><br><small>{}</small></td><td data-v=\"{}\">{}</td><td>{}</td><td data-v=\"{}\">{}</td>"
       "<td data-v=\"{}\">{}</td></tr>\n{}",
-      to_string(a.outcome), escape(a.contender_id), a.repeat, a.repeat, to_string(a.outcome),
+      to_string(a.outcome), escape(a.contender_id), a.repeat, a.repeat, escape(a.campaign_id),
+      to_string(a.outcome),
       escape(a.reason), sort_value(a.cost_usd), escape(cost), tokens_text(a.tokens),
       a.steps ? std::to_string(*a.steps) : "", figures::count(a.steps ? std::optional<double>(*a.steps) : std::nullopt),
       sort_value(a.wall_time_s), figures::seconds(a.wall_time_s),
@@ -79,7 +91,7 @@ std::string attempt_row(const AttemptRow& a, const TaskPageLimits& limits) {
 }  // namespace
 
 std::string task_html(const TaskDetails& task, const Scoreboard& board, const std::string& data_href,
-                      const TaskPageLimits& limits) {
+                      const TaskPageLimits& limits, const TranscriptReader& read) {
   std::string out = fmt::format("<h1>Task <span class=\"task-id\">{}</span></h1>\n<p>Difficulty: {} · "
                                 "tags: {} · {} attempts · data: <a href=\"{}\">{}</a></p>\n",
                                 escape(task.task_id), escape(task.difficulty.value_or("—")),
@@ -93,10 +105,10 @@ std::string task_html(const TaskDetails& task, const Scoreboard& board, const st
            std::tie(b->contender_id, b->campaign_id, b->repeat);
   });
   out += "<h2>Attempts</h2>\n<div class=\"scroll\"><table class=\"attempts\"><thead><tr>"
-         "<th scope=\"col\">Contender</th><th scope=\"col\">Repeat</th><th scope=\"col\">Outcome</th>"
+         "<th scope=\"col\">Contender</th><th scope=\"col\">Repeat · campaign</th><th scope=\"col\">Outcome</th>"
          "<th scope=\"col\">Cost</th><th scope=\"col\">Tokens</th><th scope=\"col\">Steps</th>"
          "<th scope=\"col\">Time</th></tr></thead><tbody>\n";
-  for (const AttemptRow* a : attempts) out += attempt_row(*a, limits);
+  for (const AttemptRow* a : attempts) out += attempt_row(*a, limits, read);
   return out + "</tbody></table></div>\n";
 }
 

@@ -1,5 +1,7 @@
 // Page 4: each contender's pass rate and cost across the campaigns (oldest first), as a table
 // with a small line of the pass rate per row.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "results/report/figures.h"
@@ -42,6 +44,19 @@ std::string sparkline(const SiteData& data, const std::string& id) {
                      "aria-hidden=\"true\"><path d=\"{}\"/></svg>", kW, kH, kW, kH, path);
 }
 
+/// A column's heading: the campaign's date, with the time when another campaign shares the
+/// date; the campaign id is the small print under it.
+std::string campaign_heading(const SiteData& data, const CampaignPoint& p) {
+  const std::string date = p.info.started_at.substr(0, 10);
+  std::size_t same_day = 0;
+  for (const CampaignPoint& q : data.campaigns) same_day += q.info.started_at.substr(0, 10) == date;
+  std::string when = same_day > 1 ? p.info.started_at.substr(0, 16) : date;
+  std::replace(when.begin(), when.end(), 'T', ' ');
+  return fmt::format("<th scope=\"col\"><time datetime=\"{}\">{}</time><br><small>{}</small></th>",
+                     escape(p.info.started_at), escape(when.empty() ? "date unknown" : when),
+                     escape(p.info.campaign_id));
+}
+
 }  // namespace
 
 std::string trends_html(const SiteData& data) {
@@ -49,11 +64,7 @@ std::string trends_html(const SiteData& data) {
                                 "pass rate, then mean dollars per attempt.</p>\n",
                                 data.campaigns.size());
   std::string head = "<th scope=\"col\">Contender</th><th scope=\"col\">Pass rate</th>";
-  for (const CampaignPoint& p : data.campaigns) {
-    std::string when = p.info.started_at.substr(0, 16);
-    head += fmt::format("<th scope=\"col\">{}<br><small>{}</small></th>", escape(p.info.campaign_id),
-                        escape(when.empty() ? "—" : when));
-  }
+  for (const CampaignPoint& p : data.campaigns) head += campaign_heading(data, p);
   std::string rows;
   for (const std::string& id : contender_ids(data)) {
     std::string cells;

@@ -42,7 +42,8 @@ def record(campaign_id, task, contender, repeat, passed, patch_path):
                     "steps": 4 + repeat, "cost_usd_reported": None}],
         "cost_usd": cost, "price_status": "priced" if cost is not None else "unpriced",
         "unpriced_models": [] if cost is not None else [model],
-        "wall_time_s": 10.0 + repeat, "timing": {}, "agent": {"status": "done"},
+        "wall_time_s": 10.0 + repeat, "timing": {},
+        "agent": {"status": "done", "stdout_path": patch_path.replace("patch.diff", "agent.stdout")},
         "check": None,
         "verify": {"exit_code": 0 if passed else 1, "timed_out": False,
                    "log_path": patch_path.replace("patch.diff", "verify.log")},
@@ -50,6 +51,21 @@ def record(campaign_id, task, contender, repeat, passed, patch_path):
         "infra_retries": 0, "started_at": "2026-11-20T01:00:00Z",
         "finished_at": "2026-11-20T01:01:00Z", "host": "test",
     }
+
+
+def agent_log(runner):
+    """What the agent printed, payloads included: Claude Code's stream-json or native lines."""
+    if runner == "claude-code":
+        return "\n".join(json.dumps(e) for e in [
+            {"type": "assistant", "message": {"id": "m1", "model": "claude-sonnet-4-5", "content": [
+                {"type": "text", "text": f"I will fix it {SCRIPT_PAYLOAD}"},
+                {"type": "tool_use", "name": "Bash", "input": {"command": f"echo '{IMG_PAYLOAD}'"}}],
+                "usage": {"input_tokens": 1000, "cache_read_input_tokens": 5000,
+                          "cache_creation_input_tokens": 100, "output_tokens": 700}}}]) + "\n"
+    return "\n".join(json.dumps(e) for e in [
+        {"event": "step", "model": "m", "input_tokens": 1000, "output_tokens": 700},
+        {"event": "tool", "name": "shell", "input": {"command": f"cat {IMG_PAYLOAD}"}},
+        {"event": "final", "status": "done", "reason": SCRIPT_PAYLOAD}]) + "\n"
 
 
 def make_campaign(root: Path, campaign_id, started_at, flip=False):
@@ -63,6 +79,7 @@ def make_campaign(root: Path, campaign_id, started_at, flip=False):
                 (root / rel).write_text(f"+++ b/x.py\n+{SCRIPT_PAYLOAD}\n+{IMG_PAYLOAD}\n")
                 (root / rel.replace("patch.diff", "verify.log")).write_text(
                     "line\n" * 2000 + f"FAILED {SCRIPT_PAYLOAD}\n")
+                (root / rel.replace("patch.diff", "agent.stdout")).write_text(agent_log(contender[1]))
                 passed = bool(contender[3][t]) != (flip and repeat == 1)
                 lines.append(json.dumps(record(campaign_id, task, contender, repeat, passed, rel)))
     (root / "records.jsonl").write_text("\n".join(lines) + "\n")
@@ -233,11 +250,46 @@ def test_browser_drives_the_site(published, browser):
     assert browser.evaluate("document.scripts.length") == 1  # site.js only
     browser.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     browser.screenshot(shots / "task.png")
+    # Each attempt names its campaign and shows the agent's transcript, payloads as text.
+    assert set(browser.evaluate("Array.from(document.querySelectorAll('small.campaign'))"
+                                ".map(s => s.textContent)")) == {"night-2"}
+    transcripts = browser.evaluate("Array.from(document.querySelectorAll('details.transcript'))"
+                                   ".map(d => d.textContent)")
+    assert len(transcripts) == len(CONTENDERS) * 2
+    assert any("model call" in t and f"Bash: echo '{IMG_PAYLOAD}'" in t and SCRIPT_PAYLOAD in t
+               and "$" in t for t in transcripts), transcripts[0]
+    assert any(f"shell: cat {IMG_PAYLOAD}" in t for t in transcripts)
+    assert browser.evaluate("document.images.length") == 0
+    assert browser.evaluate("document.querySelectorAll('ol.transcript script').length") == 0
+
+    # The routes page: `landed routes` of the latest campaign.
+    browser.navigate((site / "routes.html").as_uri())
+    assert browser.evaluate("document.querySelector('h1').textContent") == "Routes"
+    assert "night-2" in browser.evaluate("document.querySelector('main p').textContent")
+    assert browser.evaluate("document.querySelectorAll('table.routes tbody tr').length") >= len(CONTENDERS)
+    assert browser.evaluate("document.querySelectorAll('figure.plot svg').length") == 1
+    browser.screenshot(shots / "routes.png")
+
+    # Trends are headed by date.
+    browser.navigate((site / "trends.html").as_uri())
+    assert browser.evaluate("Array.from(document.querySelectorAll('thead time'))"
+                            ".map(t => t.textContent)") == ["2026-11-19", "2026-11-20"]
+
+    # A 1366-px laptop screen: the leaderboard fits without sideways scrolling.
+    browser.call("Emulation.setDeviceMetricsOverride", width=1366, height=768,
+                 deviceScaleFactor=1, mobile=False)
+    browser.navigate((site / "index.html").as_uri())
+    widths = browser.evaluate("(() => { const s = document.querySelector('.scroll'); "
+                              "return [s.scrollWidth, s.clientWidth, document.documentElement.scrollWidth, "
+                              "window.innerWidth]; })()")
+    browser.screenshot(shots / "leaderboard-1366.png")
+    assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
+    browser.call("Emulation.clearDeviceMetricsOverride")
 
     # Phone width: the page itself never scrolls sideways (wide tables scroll in their box).
     browser.call("Emulation.setDeviceMetricsOverride", width=390, height=844,
                  deviceScaleFactor=2, mobile=True)
-    for page in ("index.html", "pareto.html", "trends.html", "tasks/index.html"):
+    for page in ("index.html", "pareto.html", "trends.html", "routes.html", "tasks/index.html"):
         browser.navigate((site / page).as_uri())
         assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page
     browser.screenshot(shots / "trends-phone.png")

@@ -8,6 +8,7 @@
 #include "harness/base/files.h"
 #include "results/report/load.h"
 #include "results/report/reporter.h"
+#include "results/report/text_table.h"
 #include "tests/test_support.h"
 
 namespace landed {
@@ -25,8 +26,9 @@ LoadedScoreboard load_fixture() {
   return std::move(loaded).value();
 }
 
-void expect_golden(const std::string& format, const std::string& file) {
+void expect_golden(const std::string& format, const std::string& file, TerminalLayout layout = {}) {
   LoadedScoreboard loaded = load_fixture();
+  loaded.context.layout = layout;
   std::ostringstream out;
   make_reporter(format)->write(loaded.context, loaded.board, out);
   fs::path golden = testing::source_dir() / "tests/fixtures/reports" / file;
@@ -44,6 +46,59 @@ TEST(ReportGolden, Markdown) { expect_golden("md", "report.md"); }
 TEST(ReportGolden, Json) { expect_golden("json", "report.json"); }
 TEST(ReportGolden, Csv) { expect_golden("csv", "report.csv"); }
 TEST(ReportGolden, Junit) { expect_golden("junit", "report.xml"); }
+TEST(ReportGolden, TableWithoutMatrix) {
+  expect_golden("table", "report-no-matrix.txt", TerminalLayout{0, false, false});
+}
+TEST(ReportGolden, TableFittedToEightyColumns) {
+  expect_golden("table", "report-80.txt", TerminalLayout{80, false, true});
+}
+
+std::string table_text(TerminalLayout layout) {
+  LoadedScoreboard loaded = load_fixture();
+  loaded.context.layout = layout;
+  std::ostringstream out;
+  make_reporter("table")->write(loaded.context, loaded.board, out);
+  return out.str();
+}
+
+TEST(ReportTable, MatrixShowsPassesPerTaskAndContender) {
+  std::string text = table_text({});
+  EXPECT_NE(text.find("Per task: passes/attempts"), std::string::npos);
+  EXPECT_EQ(table_text(TerminalLayout{0, false, false}).find("Per task"), std::string::npos);
+}
+
+TEST(ReportTable, FittedTablesStayWithinTheWidthAndSayWhatIsHidden) {
+  std::istringstream lines(table_text(TerminalLayout{80, false, true}));
+  std::size_t table_lines = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("#  ", 0) == 0 || line.rfind("-  ", 0) == 0) ++table_lines;
+    if (line.find("hidden to fit") != std::string::npos) continue;  // notes may wrap in the terminal
+    if (line.rfind("demo-1", 0) == 0 || line.find(": ") != std::string::npos) continue;
+    EXPECT_LE(display_width(line), 80u) << line;
+  }
+  EXPECT_GT(table_lines, 0u);
+  EXPECT_NE(table_text(TerminalLayout{80, false, true}).find("(--wide shows them)"), std::string::npos);
+}
+
+TEST(ReportTable, ColourOnlyWhenTheLayoutAsksAndWidthsIgnoreIt) {
+  EXPECT_EQ(table_text({}).find('\033'), std::string::npos);
+  std::string coloured = table_text(TerminalLayout{0, true, true});
+  EXPECT_NE(coloured.find("\033[32m"), std::string::npos);
+  EXPECT_EQ(display_width("\033[31m0/3\033[0m"), 3u);
+}
+
+TEST(TextTableFit, DropsTheLeastImportantColumnsFirstAndNeverTheEssential) {
+  TextTable table;
+  table.add_column("id", TextTable::Align::kLeft, 0);
+  table.add_column("useful", TextTable::Align::kLeft, 1);
+  table.add_column("detail", TextTable::Align::kLeft, 5);
+  table.add_row({"aaaaaaaaaa", "bbbbbb", "cccccc"});
+  EXPECT_EQ(table.fit(0), std::vector<std::string>{});
+  EXPECT_EQ(table.fit(20), std::vector<std::string>{"detail"});
+  EXPECT_EQ(table.width(), 18u);
+  EXPECT_EQ(table.fit(5), std::vector<std::string>{"useful"});
+  EXPECT_EQ(table.width(), 10u);  // the essential column stays, however narrow the terminal
+}
 
 TEST(Report, EveryFormatHasAReporterAndUnknownOnesNone) {
   for (const std::string& format : report_formats()) EXPECT_NE(make_reporter(format), nullptr);

@@ -1,3 +1,4 @@
+#include "scoring/aggregate.h"
 #include "scoring/cost.h"
 
 #include <gtest/gtest.h>
@@ -72,7 +73,7 @@ TEST(Cost, NoTokensAtAllIsNoUsageWithNullCost) {
 
 TEST(Cost, NullCountOfAPricedKindMakesTheCostUnknown) {
   CostResult cost = compute_cost(one_model("big", {1000, std::nullopt, 0, 10, {}}), {}, table());
-  EXPECT_EQ(cost.status, PriceStatus::kIncompleteUsage);
+  EXPECT_EQ(cost.status, PriceStatus::kIncomplete);
   EXPECT_FALSE(cost.cost_usd.has_value());
 }
 
@@ -93,9 +94,23 @@ TEST(Cost, ReportedCostDiffersOnlyBeyondTolerance) {
 
 TEST(Cost, StatusNamesRoundTrip) {
   for (PriceStatus s : {PriceStatus::kPriced, PriceStatus::kUnpriced, PriceStatus::kNoUsage,
-                        PriceStatus::kIncompleteUsage})
+                        PriceStatus::kIncomplete})
     EXPECT_EQ(price_status_from_string(to_string(s)), s);
   EXPECT_EQ(price_status_from_string("free"), std::nullopt);
+}
+
+TEST(Cost, OneVocabularyPricedUnpricedIncompleteAndOldRecordsStillRead) {
+  EXPECT_EQ(to_string(PriceStatus::kIncomplete), "incomplete");
+  EXPECT_EQ(price_status_from_string("incomplete_usage"), PriceStatus::kIncomplete);
+  CostFigures c;
+  c.priced = 3;
+  EXPECT_EQ(price_status(c), "priced");
+  c.incomplete = 1;
+  c.complete = false;
+  EXPECT_EQ(price_status(c), "incomplete");
+  c.unpriced = 1;
+  EXPECT_EQ(price_status(c), "unpriced");
+  EXPECT_EQ(price_status(CostFigures{}), "no_usage");
 }
 
 }  // namespace

@@ -100,6 +100,98 @@ TEST(SiteTaskPage, PatchIsEscapedAndCapped) {
   EXPECT_NE(html.find("verify log: not available here"), std::string::npos);
 }
 
+TEST(SiteTranscript, StepsAreEscapedCollapsedAndSummed) {
+  Transcript t;
+  t.format = "claude-code stream-json";
+  TranscriptStep call;
+  call.kind = TranscriptStep::Kind::kModelCall;
+  call.model = "claude-sonnet-4-5";
+  call.tokens.input_tokens = 1200;
+  call.tokens.output_tokens = 80;
+  call.cost_usd = 0.0123;
+  TranscriptStep tool;
+  tool.kind = TranscriptStep::Kind::kToolCall;
+  tool.text = std::string("Bash: echo ") + kPayload;
+  TranscriptStep message;
+  message.text = kPayload;
+  t.steps = {call, tool, message};
+  t.omitted = 3;
+  std::string html = transcript_html(t);
+  EXPECT_EQ(html.rfind("<details class=\"transcript\">", 0), 0u) << html;
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("1 model call(s) · 1 tool call(s) · $0.012"), std::string::npos) << html;
+  EXPECT_NE(html.find("in 1.2k"), std::string::npos);
+  EXPECT_NE(html.find("<code>Bash: echo &lt;script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("3 more step(s) not shown"), std::string::npos);
+}
+
+TEST(SiteTaskPage, NamesTheCampaignAndShowsTheTranscriptAndRouteSteps) {
+  TaskDetails task{"t", "easy", {}, {}};
+  AttemptRow single;
+  single.contender_id = "c";
+  single.campaign_id = "night-7";
+  single.runner = "command";
+  single.outcome = Outcome::kPass;
+  single.agent_log_file = "/campaign/attempts/t/c/r0/agent.stdout";
+  AttemptRow routed = single;
+  routed.contender_id = "route";
+  routed.agent_log_file.clear();
+  RouteInfo route;
+  RouteStepInfo first;
+  first.contender.id = "cheap";
+  first.outcome = Outcome::kFail;
+  first.agent_status = "done";
+  first.escalated_on = "check_failed";
+  first.cost_usd = 0.01;
+  RouteStepInfo second = first;
+  second.contender.id = "dear";
+  second.outcome = Outcome::kPass;
+  second.escalated_on.reset();
+  second.cost_usd = 0.5;
+  route.steps = {first, second};
+  routed.route = route;
+  routed.step_log_files = {"/a/agent.stdout", "/b/agent.stdout"};
+  task.attempts = {single, routed};
+  std::vector<std::string> asked;
+  TranscriptReader read = [&asked](const std::string& runner, const std::optional<std::string>&,
+                                   const std::filesystem::path& log) -> std::optional<Transcript> {
+    asked.push_back(runner + " " + log.string());
+    Transcript t;
+    t.format = "native";
+    return t;
+  };
+  std::string html = task_html(task, board_of({record("t", "c", Outcome::kPass, 0.1)}), "x.json", {}, read);
+  EXPECT_NE(html.find("night-7"), std::string::npos);
+  EXPECT_NE(html.find("escalated on check_failed"), std::string::npos) << html;
+  EXPECT_NE(html.find("Route steps"), std::string::npos);
+  EXPECT_NE(html.find("$0.500"), std::string::npos);
+  EXPECT_EQ(asked.size(), 3u);  // the single attempt and both route steps
+  EXPECT_NE(html.find("transcript: 0 model call(s)"), std::string::npos);
+}
+
+TEST(SiteTrends, ColumnsAreHeadedByDate) {
+  SiteData data;
+  CampaignPoint a{{"night-1", "s", "", "2026-11-19T01:00:00Z", "", ""}, board_of({record("t", "x", Outcome::kPass, 0.1)})};
+  CampaignPoint b{{"night-2", "s", "", "2026-11-20T01:00:00Z", "", ""}, board_of({record("t", "x", Outcome::kFail, 0.1)})};
+  data.campaigns = {a, b};
+  std::string html = trends_html(data);
+  EXPECT_NE(html.find(">2026-11-19</time><br><small>night-1</small>"), std::string::npos) << html;
+  EXPECT_NE(html.find(">2026-11-20</time>"), std::string::npos);
+}
+
+TEST(SiteLeaderboard, PriceStatusBadgesUseTheOneVocabulary) {
+  Record incomplete = record("t", "partial", Outcome::kPass, std::nullopt);
+  incomplete.price_status = "incomplete";
+  Scoreboard board = board_of({incomplete, record("t2", "partial", Outcome::kPass, 0.2),
+                               record("t", "none", Outcome::kPass, std::nullopt)});
+  LeaderboardPage page{&board, "Board", "", "index.html", {}, "data/report.json"};
+  std::string html = leaderboard_html(page);
+  EXPECT_NE(html.find("<span class=\"badge incomplete\">incomplete</span>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<span class=\"badge unpriced\">unpriced</span>"), std::string::npos);
+  EXPECT_EQ(html.find("partly priced"), std::string::npos);
+}
+
 TEST(SiteParetoPlot, DrawsPricedContendersAndTheFrontier) {
   Scoreboard board = board_of({record("t", "a", Outcome::kPass, 0.1), record("t", "b", Outcome::kFail, 1.0),
                                record("t", "c", Outcome::kPass, 2.0)});
@@ -142,7 +234,7 @@ TEST(SitePublish, WritesEveryPageAndReplacesAPreviousSite) {
   options.out = dir / "site";
   auto first = publish_site(data, {}, options);
   ASSERT_TRUE(first.ok()) << first.error().message;
-  for (const char* file : {"index.html", "pareto.html", "trends.html", "tasks/index.html", "tasks/t1.html",
+  for (const char* file : {"index.html", "pareto.html", "trends.html", "routes.html", "tasks/index.html", "tasks/t1.html",
                            "data/report.json", "data/site.json", "data/trends.json",
                            "data/tasks/t2.json", "assets/site.css", "assets/site.js"})
     EXPECT_TRUE(std::filesystem::exists(dir / "site" / file)) << file;
