@@ -12,6 +12,7 @@ build: deps-build
 
 test: deps-test build
 	./.ci/install-agent-clis $(BUILD)/agent-clis
+	./.ci/install-validators $(BUILD)/validators
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: deps-demo build
