@@ -89,7 +89,7 @@ JobCompType=jobcomp/none
 AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 MailProg=/bin/true
-NodeName=localhost NodeHostname={socket.gethostname()} CPUs=4 State=UNKNOWN
+NodeName=localhost NodeHostname={socket.gethostname()} CPUs={os.cpu_count()} State=UNKNOWN
 PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP OverSubscribe=FORCE:4
 """
 

@@ -116,14 +116,14 @@ def test_a_cancelled_element_submitted_again_resumes_its_shard(cluster, tmp_path
     states = cluster.wait(array)
     assert states[victim] == "CANCELLED", states
     before = read_records(out / "shard-2")
-    planned = json.loads((out / "shard-2" / "campaign.json").read_text())["attempts"]["planned"]
-    assert 1 <= len(before) < planned, "the cancel came mid-run"
+    assert before, "shard 2 had recorded something when it was cancelled"
 
     again = cluster.submit(NIGHTLY, "--array=2", *options, env=env)   # the count comes from the file
     assert set(cluster.wait(again).values()) == {"COMPLETED"}
     after = read_records(out / "shard-2")
+    assert len(after) > len(before), "the cancel came mid-run and the resumed shard finished it"
     assert after[: len(before)] == before, "nothing recorded was lost or rewritten"
-    assert len(after) == planned
+    assert json.loads((out / "shard-2" / "campaign.json").read_text())["status"] == "complete"
     merge = cluster.submit(MERGE, f"--chdir={tmp_path}", f"--output={tmp_path}/merge-%j.out", env=env)
     assert cluster.wait(merge) == {merge: "COMPLETED"}, (tmp_path / f"merge-{merge}.out").read_text()
     assert attempts(out / "merged") == attempts(single_machine(tmp_path, suite, config))
