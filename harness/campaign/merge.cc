@@ -55,6 +55,31 @@ json identity(const ShardFolder& s) {
           {"shard count", s.count}};
 }
 
+/// Every scoring version the shard's records and metadata name, each with where it was seen.
+std::map<int, std::string> scoring_versions(const ShardFolder& s) {
+  std::map<int, std::string> versions;
+  const json harness = s.metadata.value("harness", json::object());
+  if (harness.contains("scoring_version") && harness["scoring_version"].is_number_integer())
+    versions.emplace(harness["scoring_version"].get<int>(), (s.dir / "campaign.json").string());
+  for (const Record& r : s.records)
+    if (r.scoring_version)
+      versions.emplace(*r.scoring_version, fmt::format("{} ({})", s.dir.string(), r.attempt_id));
+  return versions;
+}
+
+/// Shards scored by different landed versions do not add up to one campaign: a rerun shard's
+/// outcomes or costs may have been computed differently.
+Status check_one_scoring_version(const std::vector<ShardFolder>& shards) {
+  std::map<int, std::string> seen;
+  for (const ShardFolder& s : shards) seen.merge(scoring_versions(s));
+  if (seen.size() <= 1) return ok_status();
+  auto first = seen.begin(), second = std::next(first);
+  return make_error("the shards were scored by different landed versions (scoring version {} in {}, "
+                    "{} in {}): rerun the older shards with one landed, or pass "
+                    "--allow-mixed-versions to merge them anyway",
+                    first->first, first->second, second->first, second->second);
+}
+
 Status check_compatible(const std::vector<ShardFolder>& shards) {
   const json first = identity(shards.front());
   std::set<int> seen;
@@ -82,6 +107,10 @@ void copy_attempts(const std::filesystem::path& from, const std::filesystem::pat
 json merged_metadata(const std::vector<ShardFolder>& shards, const std::string& campaign_id,
                      std::size_t records, const std::vector<int>& missing) {
   json metadata = shards.front().metadata;
+  std::set<int> versions;
+  for (const ShardFolder& s : shards)
+    for (const auto& [version, where] : scoring_versions(s)) versions.insert(version);
+  metadata["scoring_versions"] = versions;
   metadata["campaign_id"] = campaign_id;
   metadata["options"]["shard"] = nullptr;
   metadata["merged_at"] = utc_now_iso8601();
@@ -108,7 +137,8 @@ json merged_metadata(const std::vector<ShardFolder>& shards, const std::string& 
 }  // namespace
 
 Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& dirs,
-                                    const std::filesystem::path& out) {
+                                    const std::filesystem::path& out,
+                                    const MergeOptions& options) {
   if (dirs.empty()) return make_error("nothing to merge: name the shard campaign folders");
   std::vector<ShardFolder> shards;
   for (const auto& dir : dirs) {
@@ -117,6 +147,7 @@ Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& di
     shards.push_back(std::move(shard).value());
   }
   LANDED_TRY_STATUS(check_compatible(shards));
+  if (!options.allow_mixed_versions) LANDED_TRY_STATUS(check_one_scoring_version(shards));
   std::map<std::string, std::string> owner;  // attempt id -> shard folder
   for (const ShardFolder& s : shards)
     for (const Record& r : s.records)

@@ -1,6 +1,7 @@
 // `landed merge`: shard campaigns (`landed run --shard K/N`) joined into one campaign folder.
 // Refuses shards of different suites (suite digest) or configs (contender fingerprints,
-// repeats, shard count), the same shard twice, and any attempt recorded in two shards.
+// repeats, shard count), shards scored by different landed scoring versions (unless allowed),
+// the same shard twice, and any attempt recorded in two shards.
 #pragma once
 
 #include <filesystem>
@@ -17,7 +18,14 @@ struct MergeResult {
   std::vector<int> missing_shards;   // 1-based shards of N not given (the merge still happens)
 };
 
+struct MergeOptions {
+  /// Join shards whose records were made by different scoring versions (a shard rerun with a
+  /// newer landed): the merged campaign.json lists the versions under `scoring_versions`.
+  bool allow_mixed_versions = false;
+};
+
 Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& shards,
-                                    const std::filesystem::path& out);
+                                    const std::filesystem::path& out,
+                                    const MergeOptions& options = {});
 
 }  // namespace landed
