@@ -8,7 +8,7 @@ import pytest
 
 from conftest import LANDED, SOURCE_DIR, landed, read_records
 from slurm_cluster import SlurmCluster, unavailable_reason
-from test_nightly import make_suite
+from test_nightly import SIM_CONFIG, make_suite
 
 NIGHTLY = SOURCE_DIR / "deploy" / "slurm" / "nightly.sbatch"
 MERGE = SOURCE_DIR / "deploy" / "slurm" / "merge.sbatch"
@@ -16,22 +16,7 @@ TASKS = ("alpha", "beta", "gamma", "delta", "epsilon")
 
 
 def sim_config(path, step_delay_ms):
-    path.write_text(f"""
-[limits]
-wall_time_s = 60
-[[contender]]
-runner = "sim"
-model = "sim-frontier"
-effort = "low"
-[contender.options]
-step_delay_ms = {step_delay_ms}
-[[contender]]
-runner = "sim"
-model = "sim-budget"
-effort = "medium"
-[contender.options]
-step_delay_ms = {step_delay_ms}
-""")
+    path.write_text(SIM_CONFIG.replace("step_delay_ms = 0", f"step_delay_ms = {step_delay_ms}"))
     return path
 
 
