@@ -57,6 +57,14 @@ def read_records(out: Path):
     return [json.loads(line) for line in lines if line.strip()]
 
 
+def outcomes_by_attempt_key(out: Path):
+    """attempt key (id, task digest, contender fingerprint) -> outcome; fails on a key recorded twice."""
+    records = read_records(out)
+    keys = [(r["attempt_id"], r["task_digest"], r["contender"]["fingerprint"]) for r in records]
+    assert len(keys) == len(set(keys)), f"an attempt recorded twice in {out}"
+    return {key: r["outcome"] for key, r in zip(keys, records)}
+
+
 @pytest.fixture
 def cache_dir(tmp_path):
     return tmp_path / "cache"

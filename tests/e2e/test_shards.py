@@ -7,7 +7,7 @@ import signal
 import subprocess
 import time
 
-from conftest import LANDED, landed, read_records
+from conftest import LANDED, landed, outcomes_by_attempt_key as keys, read_records
 from test_nightly import SIM_CONFIG, make_suite
 
 TASKS = ("alpha", "beta", "gamma", "delta")
@@ -16,13 +16,6 @@ TASKS = ("alpha", "beta", "gamma", "delta")
 def shard_command(suite, config, out, cache, k, n=2):
     return [LANDED, "run", suite, "--config", config, "--out", out, "--cache", cache, "-q",
             "--repeats", "2", "--shard", f"{k}/{n}", "--resume", "-j", "1"]
-
-
-def keys(out):
-    records = read_records(out)
-    found = [(r["attempt_id"], r["task_digest"], r["contender"]["fingerprint"]) for r in records]
-    assert len(found) == len(set(found)), f"an attempt recorded twice in {out}"
-    return {key: r["outcome"] for key, r in zip(found, records)}
 
 
 def test_a_killed_shard_rerun_with_the_same_command_resumes(tmp_path):

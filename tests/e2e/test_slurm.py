@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import LANDED, SOURCE_DIR, landed, read_records
+from conftest import LANDED, SOURCE_DIR, landed, outcomes_by_attempt_key as attempts, read_records
 from slurm_cluster import SlurmCluster, unavailable_reason
 from test_nightly import SIM_CONFIG, make_suite
 
@@ -37,14 +37,6 @@ def cluster(tmp_path_factory):
 def night_env(tmp_path, suite, config, out):
     return {"LANDED": LANDED, "LANDED_SUITE": str(suite), "LANDED_CONFIG": str(config),
             "LANDED_OUT": str(out), "LANDED_ARGS": f"--cache {tmp_path / 'cache'} -j 1 --repeats 2"}
-
-
-def attempts(out):
-    """attempt key -> outcome: the plan and what the seeded simulator made of it."""
-    records = read_records(out)
-    keys = [(r["attempt_id"], r["task_digest"], r["contender"]["fingerprint"]) for r in records]
-    assert len(keys) == len(set(keys)), f"duplicate attempts in {out}"
-    return {key: r["outcome"] for key, r in zip(keys, records)}
 
 
 def single_machine(tmp_path, suite, config):
