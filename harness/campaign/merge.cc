@@ -55,25 +55,27 @@ json identity(const ShardFolder& s) {
           {"shard count", s.count}};
 }
 
-/// Every scoring version the shard's records and metadata name, each with where it was seen.
-std::map<int, std::string> scoring_versions(const ShardFolder& s) {
-  std::map<int, std::string> versions;
-  const json harness = s.metadata.value("harness", json::object());
-  if (harness.contains("scoring_version") && harness["scoring_version"].is_number_integer())
-    versions.emplace(harness["scoring_version"].get<int>(), (s.dir / "campaign.json").string());
-  for (const Record& r : s.records)
-    if (r.scoring_version)
-      versions.emplace(*r.scoring_version, fmt::format("{} ({})", s.dir.string(), r.attempt_id));
+/// Every scoring version the shards' metadata and records name, each with where it was first seen.
+using ScoringVersions = std::map<int, std::string>;
+
+ScoringVersions scoring_versions(const std::vector<ShardFolder>& shards) {
+  ScoringVersions versions;
+  for (const ShardFolder& s : shards) {
+    const json harness = s.metadata.value("harness", json::object());
+    if (harness.contains("scoring_version") && harness["scoring_version"].is_number_integer())
+      versions.emplace(harness["scoring_version"].get<int>(), (s.dir / "campaign.json").string());
+    for (const Record& r : s.records)
+      if (r.scoring_version && !versions.count(*r.scoring_version))
+        versions.emplace(*r.scoring_version, fmt::format("{} ({})", s.dir.string(), r.attempt_id));
+  }
   return versions;
 }
 
 /// Shards scored by different landed versions do not add up to one campaign: a rerun shard's
 /// outcomes or costs may have been computed differently.
-Status check_one_scoring_version(const std::vector<ShardFolder>& shards) {
-  std::map<int, std::string> seen;
-  for (const ShardFolder& s : shards) seen.merge(scoring_versions(s));
-  if (seen.size() <= 1) return ok_status();
-  auto first = seen.begin(), second = std::next(first);
+Status check_one_scoring_version(const ScoringVersions& versions) {
+  if (versions.size() <= 1) return ok_status();
+  auto first = versions.begin(), second = std::next(first);
   return make_error("the shards were scored by different landed versions (scoring version {} in {}, "
                     "{} in {}): rerun the older shards with one landed, or pass "
                     "--allow-mixed-versions to merge them anyway",
@@ -105,12 +107,11 @@ void copy_attempts(const std::filesystem::path& from, const std::filesystem::pat
 }
 
 json merged_metadata(const std::vector<ShardFolder>& shards, const std::string& campaign_id,
-                     std::size_t records, const std::vector<int>& missing) {
+                     std::size_t records, const std::vector<int>& missing,
+                     const ScoringVersions& versions) {
   json metadata = shards.front().metadata;
-  std::set<int> versions;
-  for (const ShardFolder& s : shards)
-    for (const auto& [version, where] : scoring_versions(s)) versions.insert(version);
-  metadata["scoring_versions"] = versions;
+  metadata["scoring_versions"] = json::array();
+  for (const auto& [version, where] : versions) metadata["scoring_versions"].push_back(version);
   metadata["campaign_id"] = campaign_id;
   metadata["options"]["shard"] = nullptr;
   metadata["merged_at"] = utc_now_iso8601();
@@ -147,7 +148,8 @@ Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& di
     shards.push_back(std::move(shard).value());
   }
   LANDED_TRY_STATUS(check_compatible(shards));
-  if (!options.allow_mixed_versions) LANDED_TRY_STATUS(check_one_scoring_version(shards));
+  const ScoringVersions versions = scoring_versions(shards);
+  if (!options.allow_mixed_versions) LANDED_TRY_STATUS(check_one_scoring_version(versions));
   std::map<std::string, std::string> owner;  // attempt id -> shard folder
   for (const ShardFolder& s : shards)
     for (const Record& r : s.records)
@@ -177,7 +179,7 @@ Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& di
     copy_attempts(s.dir, out);
   }
   const json metadata = merged_metadata(shards, result.campaign_id, result.records,
-                                        result.missing_shards);
+                                        result.missing_shards, versions);
   LANDED_TRY_STATUS(write_file_atomic(out / "campaign.json", metadata.dump(2) + "\n"));
   return result;
 }
