@@ -11,6 +11,7 @@
 #include "runners/codex_runner.h"
 #include "runners/command_runner.h"
 #include "runners/gemini_cli_runner.h"
+#include "runners/hack_probe.h"
 #include "runners/landed_agent_runner.h"
 #include "runners/opencode_runner.h"
 #include "runners/sim_runner.h"
@@ -24,6 +25,7 @@ const std::map<std::string, Factory>& factories() {
   static const std::map<std::string, Factory> table = {
       {"noop", make_noop_runner},
       {"oracle", make_oracle_runner},
+      {"hack-probe", make_hack_probe_runner},
       {"command", make_command_runner},
       {"sim", make_sim_runner},
       {"landed-agent", make_landed_agent_runner},

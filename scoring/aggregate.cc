@@ -82,6 +82,7 @@ void merge_summary(ContenderSummary& into, const ContenderSummary& from) {
   into.scored += from.scored;
   into.passes += from.passes;
   merge_outcomes(into.outcomes, from.outcomes);
+  into.tampered += from.tampered;
   into.cost.priced += from.cost.priced;
   into.cost.unpriced += from.cost.unpriced;
   into.cost.no_usage += from.cost.no_usage;
@@ -180,6 +181,7 @@ void ScoreboardBuilder::add(const Record& record) {
   ++s.attempts;
   ++s.outcomes[static_cast<std::size_t>(record.outcome)];
   ++cell.outcomes[static_cast<std::size_t>(record.outcome)];
+  if (record.patch.tampered()) ++s.tampered;
   if (!counts_toward_pass_rate(record.outcome)) {
     ++infra_errors_;
     ++cell.infra_errors;

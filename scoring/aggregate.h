@@ -79,6 +79,7 @@ struct ContenderSummary {
   std::int64_t scored = 0;        // attempts - infra_error
   std::int64_t passes = 0;
   OutcomeCounts outcomes{};
+  std::int64_t tampered = 0;      // attempts that edited hidden-test or protected paths
   std::int64_t tasks = 0;
   std::optional<double> pass_rate;
   Interval pass_interval;         // 95% Wilson over scored attempts

@@ -41,8 +41,9 @@ read_task() {
   "$python" - "$1" <<'PY'
 import sys, tomllib
 allowed = {"title": None, "difficulty": None, "tags": None,
-           "agent": {"timeout_s"}, "verify": {"command", "timeout_s"},
-           "check": {"command", "timeout_s"}, "repo": {"url", "rev"}}
+           "agent": {"timeout_s"},
+           "verify": {"command", "timeout_s", "protect", "protect_defaults"},
+           "check": {"command", "timeout_s"}, "repo": {"url", "rev", "history"}}
 try:
     with open(sys.argv[1], "rb") as f:
         doc = tomllib.load(f)

@@ -75,6 +75,24 @@ Status remove_tree(const fs::path& path) {
   return ok_status();
 }
 
+Status grant_owner_access(const fs::path& root) {
+  std::error_code ec;
+  fs::permissions(root, fs::perms::owner_all, fs::perm_options::add, ec);
+  auto it = fs::recursive_directory_iterator(root, ec);
+  if (ec) return make_error("list({}) failed: {}", root.string(), ec.message());
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) return make_error("list({}) failed: {}", root.string(), ec.message());
+    const fs::file_status status = it->symlink_status(ec);
+    // Before the iterator descends into a folder, the folder must be listable.
+    if (fs::is_directory(status))
+      fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    else if (fs::is_regular_file(status))
+      fs::permissions(it->path(), fs::perms::owner_read, fs::perm_options::add, ec);
+    ec.clear();
+  }
+  return ok_status();
+}
+
 Result<std::vector<std::string>> list_files(const fs::path& root) {
   std::vector<std::string> files;
   std::error_code ec;
@@ -87,27 +105,11 @@ Result<std::vector<std::string>> list_files(const fs::path& root) {
       if (entry.path().filename() == ".git") it.disable_recursion_pending();
       continue;
     }
-    files.push_back(fs::relative(entry.path(), root).generic_string());
+    // lexically: fs::relative would resolve a symlink entry to wherever it points.
+    files.push_back(entry.path().lexically_relative(root).generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-Status overlay_tree(const fs::path& from, const fs::path& to) {
-  LANDED_TRY(std::vector<std::string> files, list_files(from));
-  for (const std::string& relative : files) {
-    const fs::path target = to / relative;
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    // A directory or symlink at the target path must give way to the file.
-    if (fs::is_symlink(fs::symlink_status(target, ec)) || fs::is_directory(target, ec))
-      fs::remove_all(target, ec);
-    fs::copy(from / relative, target,
-             fs::copy_options::overwrite_existing | fs::copy_options::copy_symlinks, ec);
-    if (ec) return make_error("copy({} -> {}) failed: {}", (from / relative).string(),
-                              target.string(), ec.message());
-  }
-  return ok_status();
 }
 
 Result<TempDir> TempDir::create(const fs::path& parent, std::string_view prefix) {

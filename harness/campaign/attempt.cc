@@ -1,6 +1,7 @@
 #include "harness/campaign/attempt.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/ranges.h>
@@ -11,6 +12,7 @@
 #include "harness/campaign/attempt_paths.h"
 #include "harness/campaign/route_attempt.h"
 #include "harness/campaign/shell_command.h"
+#include "harness/task/protected_paths.h"
 #include "runners/registry.h"
 
 namespace landed {
@@ -41,8 +43,10 @@ Record& set_outcome(Record& r, Outcome outcome, std::string reason) {
 }
 
 Result<BaseCommit> base_commit(const Task& task, BaseCache& bases) {
-  if (task.repo) return bases.from_repository(task.repo->url, task.repo->rev);
-  return bases.from_workspace(task.digest, task.workspace_dir);
+  if (!task.repo) return bases.from_workspace(task.digest, task.workspace_dir);
+  LANDED_TRY(BaseCommit base, bases.from_repository(task.repo->url, task.repo->rev));
+  base.agent_history = task.repo->keep_ancestors;
+  return base;
 }
 
 std::uint64_t attempt_seed(const std::string& key) {
@@ -64,14 +68,12 @@ Outcome outcome_of(AgentStatus status) {
   }
 }
 
-std::vector<std::string> hidden_test_edits(const Task& task, const CandidatePatch& patch) {
+std::vector<std::string> guarded_edits(const std::map<std::string, PathGuard>& guards,
+                                       PathGuard kind) {
   std::vector<std::string> edits;
-  for (const std::string& path : patch.paths)
-    if (std::binary_search(task.hidden_test_paths.begin(), task.hidden_test_paths.end(), path))
-      edits.push_back(path);
-  std::sort(edits.begin(), edits.end());
-  edits.erase(std::unique(edits.begin(), edits.end()), edits.end());
-  return edits;
+  for (const auto& [path, guard] : guards)
+    if (guard == kind) edits.push_back(path);
+  return edits;  // sorted: map order
 }
 
 /// Everything one attempt holds while it runs; the steps are its member functions.
@@ -144,7 +146,12 @@ class AttemptRun {
     if (!patch.ok()) return patch.error().with_context("could not diff the agent's sandbox");
     record_.patch.bytes = static_cast<std::int64_t>(patch->text.size());
     record_.patch.files_changed = patch->files_changed;
-    record_.patch.hidden_test_edits = hidden_test_edits(task_, *patch);
+    ProtectedPaths guarded = protected_paths(task_);
+    guarded.hide_folders_not_in_base(
+        [this](std::string_view folder) { return base_has_folder(*base_, folder); });
+    guards_ = guarded.guard_patch(patch->paths);
+    record_.patch.hidden_test_edits = guarded_edits(guards_, PathGuard::kHiddenTest);
+    record_.patch.protected_edits = guarded_edits(guards_, PathGuard::kProtected);
     if (!patch->text.empty()) {
       LANDED_TRY_STATUS(write_file(paths_.dir() / "patch.diff", patch->text));
       record_.patch.path = paths_.relative(paths_.dir() / "patch.diff");
@@ -167,12 +174,18 @@ class AttemptRun {
                                               std::nullopt, paths_.relative(log)};
   }
 
+  // Hidden-test and protected paths stay as in the base: the patch's edits to them are left out.
+  bool keep_base(std::string_view path) const {
+    auto found = guards_.find(std::string(path));
+    return found != guards_.end() && found->second != PathGuard::kFree;
+  }
+
   Record verify(const CandidatePatch& patch) {
     Stopwatch clock;
-    auto checkout = make_patched_checkout(*base_, patch, work_->path() / "verify");
-    if (!checkout.ok())
-      return finish(Outcome::kInfraError,
-                    "could not build the verify sandbox: " + checkout.error().message);
+    const auto dir = work_->path() / "verify";
+    auto checkout = make_patched_checkout(*base_, patch, dir,
+                                          [this](std::string_view path) { return keep_base(path); });
+    if (!checkout.ok()) return verify_sandbox_failed(patch, checkout.error());
     if (Status overlaid = overlay_tree(task_.tests_dir, *checkout); !overlaid.ok())
       return finish(Outcome::kInfraError, "could not overlay the hidden tests: " +
                                               overlaid.error().message);
@@ -188,6 +201,17 @@ class AttemptRun {
                                               result.error().message);
     record_.verify = process_info(*result, paths_.relative(log));
     return finish_verified(*result);
+  }
+
+  // The base alone checks out: then the patch, i.e. what the agent made, is what broke.
+  Record verify_sandbox_failed(const CandidatePatch& patch, const Error& error) {
+    const auto probe = work_->path() / "verify-base";
+    const bool base_ok = !patch.text.empty() && make_patched_checkout(*base_, {}, probe).ok();
+    (void)remove_tree(probe);
+    if (base_ok)
+      return finish(Outcome::kFail, "the candidate patch does not apply to the base: " +
+                                        error.message);
+    return finish(Outcome::kInfraError, "could not build the verify sandbox: " + error.message);
   }
 
   Record finish_verified(const ProcessResult& result) {
@@ -207,6 +231,9 @@ class AttemptRun {
     if (!record_.patch.hidden_test_edits.empty())
       record_.reason += fmt::format(" [the agent edited hidden-test paths, overwritten: {}]",
                                     fmt::join(record_.patch.hidden_test_edits, ", "));
+    if (!record_.patch.protected_edits.empty())
+      record_.reason += fmt::format(" [the agent edited protected paths, reset to the base: {}]",
+                                    fmt::join(record_.patch.protected_edits, ", "));
     if (sandbox_s_ > 0) record_.timing.sandbox_s = sandbox_s_;
     record_.wall_time_s = total_.seconds();
     record_.finished_at = utc_now_iso8601();
@@ -224,6 +251,7 @@ class AttemptRun {
   std::optional<TempDir> work_;
   std::optional<BaseCommit> base_;
   std::optional<AgentSandbox> sandbox_;
+  std::map<std::string, PathGuard> guards_;  // of the candidate patch's paths
 };
 
 }  // namespace

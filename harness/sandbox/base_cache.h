@@ -16,6 +16,9 @@ struct BaseCommit {
   std::filesystem::path repo_dir;  ///< bare cache repository holding the commit's objects
   std::string commit_oid;
   std::string tree_oid;
+  /// The agent's git dir gets the commits before the base too ([repo] history = "ancestors");
+  /// otherwise it holds the base tree as one root commit. Never a commit after the base.
+  bool agent_history = false;
 };
 
 /// Builds base commits once per task digest and reuses them, under `root` (e.g.

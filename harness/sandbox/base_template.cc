@@ -3,6 +3,7 @@
 #include <git2/sys/repository.h>
 
 #include "harness/base/files.h"
+#include "harness/sandbox/agent_git.h"
 #include "harness/sandbox/cache_repo.h"
 #include "harness/sandbox/checkout_repo.h"
 #include "harness/sandbox/libgit2_init.h"
@@ -37,7 +38,8 @@ Status set_agent_identity(git_repository* repo) {
                     "git_config_set_string", "user.email");
 }
 
-// The agent's ordinary .git: a copy of the shadow's index makes `git status` clean.
+// The agent's ordinary .git: its own pack of the base (agent_git.h); a copy of the shadow's index
+// makes `git status` clean.
 Status init_agent_git(const fs::path& root, const fs::path& shadow_git, const BaseCommit& base) {
   git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
   options.flags = GIT_REPOSITORY_INIT_MKPATH;
@@ -47,9 +49,8 @@ Status init_agent_git(const fs::path& root, const fs::path& shadow_git, const Ba
                                "git_repository_init_ext", root.string()));
   git::Repository repo(raw);
   const fs::path gitdir = root / ".git";
-  LANDED_TRY_STATUS(borrow_objects(gitdir, base));
+  LANDED_TRY_STATUS(write_agent_objects(repo.get(), gitdir, base));
   LANDED_TRY_STATUS(set_agent_identity(repo.get()));
-  LANDED_TRY_STATUS(point_main_at_base(repo.get(), base));
   std::error_code ec;
   fs::copy_file(shadow_git / "index", gitdir / "index", fs::copy_options::overwrite_existing, ec);
   if (ec) return make_error("copy({}) failed: {}", (shadow_git / "index").string(), ec.message());
@@ -79,7 +80,8 @@ Result<BaseTemplate> base_template(const BaseCommit& base) {
   git::ensure_initialized();
   const fs::path repo = fs::absolute(base.repo_dir);
   const fs::path final_dir =
-      repo.parent_path() / (repo.filename().string() + "." + base.commit_oid + ".template");
+      repo.parent_path() / (repo.filename().string() + "." + base.commit_oid +
+                            (base.agent_history ? ".history" : "") + ".template");
   // The folder appears whole (rename) or not at all, so existing means finished.
   if (fs::is_directory(final_dir / "shadow.git")) return layout(final_dir);
   LANDED_TRY(TempDir building, TempDir::create(repo.parent_path(), ".template-"));

@@ -12,7 +12,7 @@
 namespace landed {
 
 struct BaseTemplate {
-  std::filesystem::path sandbox;     // the files + the agent's .git
+  std::filesystem::path sandbox;     // the files + the agent's .git (its own pack: agent_git.h)
   std::filesystem::path shadow_git;  // the harness's git dir; its index is the base tree
 };
 

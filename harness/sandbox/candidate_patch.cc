@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "harness/base/files.h"
 #include "harness/sandbox/checkout_repo.h"
 #include "harness/sandbox/libgit2_init.h"
 
@@ -44,10 +45,7 @@ void add_deltas(git_diff* diff, CandidatePatch& patch) {
   patch.paths.erase(std::unique(patch.paths.begin(), patch.paths.end()), patch.paths.end());
 }
 
-}  // namespace
-
-Result<CandidatePatch> diff_against_base(const AgentSandbox& sandbox, const BaseCommit& base) {
-  git::ensure_initialized();
+Result<CandidatePatch> diff_once(const AgentSandbox& sandbox, const BaseCommit& base) {
   LANDED_TRY(git::Repository repo,
              sandbox_detail::open_with_workdir(sandbox.shadow_git, sandbox.root));
   LANDED_TRY(git::Diff diff, diff_workdir(repo.get(), base));
@@ -59,6 +57,17 @@ Result<CandidatePatch> diff_against_base(const AgentSandbox& sandbox, const Base
                                "git_diff_to_buf", sandbox.root.string()));
   patch.text = std::string(text.view());
   return patch;
+}
+
+}  // namespace
+
+Result<CandidatePatch> diff_against_base(const AgentSandbox& sandbox, const BaseCommit& base) {
+  git::ensure_initialized();
+  Result<CandidatePatch> patch = diff_once(sandbox, base);
+  if (patch.ok()) return patch;
+  // The agent may have locked files or folders (chmod 000): what it made is still its patch.
+  LANDED_TRY_STATUS(grant_owner_access(sandbox.root));
+  return diff_once(sandbox, base);
 }
 
 }  // namespace landed

@@ -11,7 +11,8 @@
 namespace landed::sandbox_detail {
 
 /// Makes `gitdir` read objects from `base`'s cache repository (objects/info/alternates), so no
-/// object is ever copied.
+/// object is ever copied. Only for the harness's own git dirs (the shadow, the verify build's):
+/// never the agent's, since the cache may hold commits after the base.
 Status borrow_objects(const std::filesystem::path& gitdir, const BaseCommit& base);
 
 /// Makes every path binary-exact in `gitdir`'s checkouts, diffs and applies: no eol conversion,

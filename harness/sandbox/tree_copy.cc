@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "harness/base/file_copy.h"
+
 namespace landed {
 
 namespace fs = std::filesystem;
@@ -32,14 +34,7 @@ Status copy_file(int from_dir, int to_dir, const char* name, mode_t mode, off_t 
   if (in.get() < 0) return errno_error("open", path);
   Fd out(::openat(to_dir, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 0777));
   if (out.get() < 0) return errno_error("create", path);
-  off_t left = size;
-  while (left > 0) {
-    const ssize_t n = ::copy_file_range(in.get(), nullptr, out.get(), nullptr,
-                                        static_cast<size_t>(left), 0);
-    if (n < 0) return errno_error("copy_file_range", path);
-    if (n == 0) break;  // the source shrank under us: copy what there is
-    left -= n;
-  }
+  LANDED_TRY_STATUS(copy_fd_contents(in.get(), out.get(), size, path));
   // O_CREAT applied the umask; the executable bits must survive it.
   if ((mode & 0777) != 0644 && ::fchmod(out.get(), mode & 0777) != 0)
     return errno_error("fchmod", path);

@@ -19,6 +19,12 @@ Result<AgentSandbox> make_agent_sandbox(const BaseCommit& base, const fs::path& 
   return sandbox;
 }
 
+bool base_has_folder(const BaseCommit& base, std::string_view relative) {
+  auto from = base_template(base);
+  std::error_code ec;
+  return from.ok() && fs::is_directory(fs::symlink_status(from->sandbox / relative, ec));
+}
+
 Status checkout_base(const BaseCommit& base, const fs::path& dir) {
   LANDED_TRY(const BaseTemplate from, base_template(base));
   Status copied = copy_tree(from.sandbox, dir, ".git");

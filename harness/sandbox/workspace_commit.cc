@@ -86,6 +86,19 @@ Result<git_oid> empty_tree(git_repository* repo) {
 
 }  // namespace
 
+Result<git_oid> commit_root_tree(git_repository* repo, const git_tree* tree, const char* update_ref) {
+  git_signature* sig_raw = nullptr;
+  LANDED_TRY_STATUS(git::check(git_signature_new(&sig_raw, "landed", "landed@localhost", kBaseTime, 0),
+                               "git_signature_new"));
+  git::Signature signature(sig_raw);
+  git_oid commit;
+  LANDED_TRY_STATUS(git::check(git_commit_create(&commit, repo, update_ref, signature.get(),
+                                                 signature.get(), nullptr, kBaseMessage, tree, 0,
+                                                 nullptr),
+                               "git_commit_create", update_ref));
+  return commit;
+}
+
 Result<git_oid> commit_workspace(git_repository* repo, const fs::path& workspace) {
   if (!fs::is_directory(workspace))
     return make_error("workspace {} is not a folder", workspace.string());
@@ -94,16 +107,8 @@ Result<git_oid> commit_workspace(git_repository* repo, const fs::path& workspace
   git_tree* tree_raw = nullptr;
   LANDED_TRY_STATUS(git::check(git_tree_lookup(&tree_raw, repo, &tree_oid), "git_tree_lookup"));
   git::Tree tree(tree_raw);
-  git_signature* sig_raw = nullptr;
-  LANDED_TRY_STATUS(git::check(git_signature_new(&sig_raw, "landed", "landed@localhost", kBaseTime, 0),
-                               "git_signature_new"));
-  git::Signature signature(sig_raw);
-  const git_tree* parents_tree = tree.get();
-  git_oid commit;
-  LANDED_TRY_STATUS(git::check(
-      git_commit_create(&commit, repo, "refs/heads/main", signature.get(), signature.get(), nullptr,
-                        kBaseMessage, parents_tree, 0, nullptr),
-      "git_commit_create", workspace.string()));
+  Result<git_oid> commit = commit_root_tree(repo, tree.get(), "refs/heads/main");
+  if (!commit.ok()) return commit.error().with_context(workspace.string());
   return commit;
 }
 

@@ -21,6 +21,9 @@ struct CommandSpec {
 struct RepoSource {
   std::string url;
   std::string rev;
+  /// [repo] history: "none" (the agent's git holds the base tree as one root commit) or
+  /// "ancestors" (the base commit and every commit before it; never one after).
+  bool keep_ancestors = false;
 };
 
 struct Task {
@@ -34,6 +37,10 @@ struct Task {
   CommandSpec verify;                  ///< [verify]: runs in the verify sandbox; exit 0 is a pass
   std::optional<CommandSpec> check;    ///< [check]: a check the agent and routes may run
   std::optional<RepoSource> repo;      ///< [repo]: set exactly when there is no workspace/
+  /// [verify] protect: globs (harness/base/glob_match.h) of paths the verify sandbox keeps at
+  /// the base whatever the patch says; plus default_protect_globs() unless protect_defaults=false.
+  std::vector<std::string> protect;
+  bool protect_defaults = true;
   std::filesystem::path workspace_dir, tests_dir, solution_dir;  ///< dir / "workspace" etc.
   std::vector<std::string> hidden_test_paths;  ///< files under tests/, relative, sorted
   std::vector<std::string> solution_paths;     ///< files under solution/, relative, sorted

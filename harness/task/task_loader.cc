@@ -45,6 +45,28 @@ Result<std::optional<std::string>> read_difficulty(TomlReader& root) {
   return difficulty;
 }
 
+/// [verify] protect = ["glob", ...] and protect_defaults = true|false.
+Status read_protect(TomlReader& verify, Task& task) {
+  LANDED_TRY(task.protect, verify.string_list("protect"));
+  for (const std::string& glob : task.protect)
+    if (is_blank(glob) || glob.front() == '/' || glob.find("..") != std::string::npos)
+      return verify.error_at("protect", fmt::format("protect: \"{}\" is not a path glob relative "
+                                                    "to the sandbox root (e.g. \"**/conftest.py\")",
+                                                    glob));
+  LANDED_TRY(std::optional<bool> defaults, verify.optional_bool("protect_defaults"));
+  task.protect_defaults = defaults.value_or(true);
+  return ok_status();
+}
+
+/// [repo] history = "none" (default) | "ancestors": true for "ancestors".
+Result<bool> read_history(TomlReader& repo) {
+  LANDED_TRY(std::optional<std::string> history, repo.optional_string("history"));
+  if (!history || *history == "none") return false;
+  if (*history == "ancestors") return true;
+  return repo.error_at("history", fmt::format("history must be \"none\" or \"ancestors\", got \"{}\"",
+                                              *history));
+}
+
 /// [verify] is required and must hold a command; the other tables are optional.
 Status read_tables(TomlReader& root, Task& task) {
   LANDED_TRY(std::optional<TomlReader> agent, root.optional_table("agent"));
@@ -54,6 +76,7 @@ Status read_tables(TomlReader& root, Task& task) {
   LANDED_TRY(std::optional<TomlReader> verify, root.optional_table("verify"));
   if (!verify) return root.error_at("verify", "missing required key verify.command");
   LANDED_TRY(task.verify, read_command(*verify));
+  LANDED_TRY_STATUS(read_protect(*verify, task));
   LANDED_TRY(std::optional<TomlReader> check, root.optional_table("check"));
   if (check) {
     LANDED_TRY(task.check, read_command(*check));
@@ -62,7 +85,8 @@ Status read_tables(TomlReader& root, Task& task) {
   if (repo) {
     LANDED_TRY(std::string url, repo->required_string("url"));
     LANDED_TRY(std::string rev, repo->required_string("rev"));
-    task.repo = RepoSource{std::move(url), std::move(rev)};
+    LANDED_TRY(const bool ancestors, read_history(*repo));
+    task.repo = RepoSource{std::move(url), std::move(rev), ancestors};
   }
   return ok_status();
 }

@@ -72,6 +72,9 @@ struct PatchInfo {
   std::optional<std::int64_t> bytes;
   std::optional<std::int64_t> files_changed;
   std::vector<std::string> hidden_test_edits;  // agent edits to tests/ paths, overwritten
+  std::vector<std::string> protected_edits;    // agent edits to [verify] protect paths, reset
+  /// The agent edited a hidden-test or protected path: flagged in reports whatever the outcome.
+  bool tampered() const { return !hidden_test_edits.empty() || !protected_edits.empty(); }
   bool operator==(const PatchInfo&) const = default;
 };
 

@@ -131,7 +131,8 @@ json patch_json(const PatchInfo& p) {
   return json{{"path", p.path},
               {"bytes", nullable(p.bytes)},
               {"files_changed", nullable(p.files_changed)},
-              {"hidden_test_edits", p.hidden_test_edits}};
+              {"hidden_test_edits", p.hidden_test_edits},
+              {"protected_edits", p.protected_edits}};
 }
 
 PatchInfo read_patch(const json& in) {
@@ -140,6 +141,7 @@ PatchInfo read_patch(const json& in) {
   p.bytes = optional_field<std::int64_t>(in, "bytes");
   p.files_changed = optional_field<std::int64_t>(in, "files_changed");
   p.hidden_test_edits = field_or<std::vector<std::string>>(in, "hidden_test_edits", {});
+  p.protected_edits = field_or<std::vector<std::string>>(in, "protected_edits", {});
   return p;
 }
 

@@ -63,6 +63,12 @@ std::vector<std::string> report_notes(const ReportContext& context, const Scoreb
       notes.push_back("* $/attempt over priced attempts only; ≥ a lower bound.");
       break;
     }
+  for (const ContenderSummary& s : board.contenders)
+    if (s.tampered > 0)
+      notes.push_back(fmt::format("⚑ {}: {} attempt(s) tampered: the agent edited hidden-test or "
+                                  "protected paths (reset to the base before verify; see "
+                                  "patch.protected_edits and patch.hidden_test_edits).",
+                                  s.contender.id, s.tampered));
   if (context.torn_lines > 0)
     notes.push_back(fmt::format("{} torn final line(s) skipped (a run cut off mid-write).",
                                 context.torn_lines));

@@ -10,6 +10,12 @@
 namespace landed {
 namespace {
 
+// "⚑ 2 tampered": attempts that edited hidden-test or protected paths, whatever their outcome.
+std::string tampered_mark(const ContenderSummary& s) {
+  return s.tampered > 0 ? fmt::format(" ⚑ {} tampered", s.tampered) : "";
+}
+
+
 bool any_pass_at_k(const Scoreboard& board) {
   return std::any_of(board.contenders.begin(), board.contenders.end(),
                      [](const ContenderSummary& s) { return s.pass_at_k.has_value(); });
@@ -28,7 +34,7 @@ std::vector<std::string> row_of(const ContenderSummary& s, bool with_pass_at_k) 
                                 f::count(s.steps.value()),
                                 f::count(s.tool_calls.value()),
                                 f::seconds(s.median_wall_time_s),
-                                f::other_outcomes(s.outcomes)};
+                                f::other_outcomes(s.outcomes) + tampered_mark(s)};
   row.insert(row.end(), rest.begin(), rest.end());
   return row;
 }

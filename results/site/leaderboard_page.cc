@@ -1,5 +1,7 @@
 // Page 1: the leaderboard, one row per contender, sortable by every column (site.js) and
 // complete without script: the server-side order is the ranking.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "results/report/figures.h"
@@ -73,10 +75,13 @@ std::string row(const ContenderSummary& s) {
   const TokenFigures& t = s.tokens;
   std::string rate = figures::percent(s.pass_rate);
   if (!s.separable_from_leader && s.rank > 1) rate += " <abbr title=\"not separable from the leader\">≈</abbr>";
+  std::string tampered = s.tampered > 0 ? fmt::format("<br><small class=\"tampered\">⚑ {} tampered</small>",
+                                                      s.tampered)
+                                        : "";
   std::string cells = cell("rank", std::to_string(s.rank), std::to_string(s.rank)) +
                       contender_cell(s) +
                       cell("pass_rate", sort_value(s.pass_rate), rate + "<br><small>" +
-                           figures::passes(s.passes, s.scored) + "</small>") +
+                           figures::passes(s.passes, s.scored) + "</small>" + tampered) +
                       cell("ci", sort_value(s.pass_interval.low), figures::interval(s.pass_interval)) +
                       cell("usd_attempt", sort_value(s.cost.mean_per_attempt),
                            escape(figures::cost_per_attempt(s))) +
@@ -124,6 +129,11 @@ std::string leaderboard_html(const LeaderboardPage& page) {
          header_row() + "</thead>\n<tbody>\n";
   for (const ContenderSummary& s : board.contenders) out += row(s);
   out += "</tbody></table></div>\n";
+  if (std::any_of(board.contenders.begin(), board.contenders.end(),
+                  [](const ContenderSummary& s) { return s.tampered > 0; }))
+    out += "<p class=\"tampered\">⚑ tampered: attempts that edited hidden-test or protected "
+           "test-runner files; those edits were reset to the base before verify, whatever the "
+           "outcome.</p>\n";
   out += fmt::format("<p>Tokens, steps and dollars are per attempt. <span class=\"badge sim\">"
                      "simulated</span> contenders never called a real model; <span class=\"badge "
                      "unpriced\">unpriced</span> ones used a model without a price, so no dollar "

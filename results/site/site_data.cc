@@ -23,6 +23,7 @@ AttemptRow attempt_row(const Record& r, const std::filesystem::path& campaign_di
   row.repeat = r.repeat;
   row.outcome = r.outcome;
   row.reason = r.reason;
+  row.tampered = r.patch.tampered();
   row.cost_usd = r.cost_usd;
   row.price_status = r.price_status;
   row.tokens = r.usage.tokens;

@@ -21,6 +21,7 @@ struct AttemptRow {
   int repeat = 0;
   Outcome outcome = Outcome::kInfraError;
   std::string reason;
+  bool tampered = false;  // edited hidden-test or protected paths (reset before verify)
   Dollars cost_usd;
   std::string price_status;
   TokenUsage tokens;

@@ -78,10 +78,13 @@ std::string attempt_row(const AttemptRow& a, const TaskPageLimits& limits,
   return fmt::format(
       "<tr class=\"{}\"><th scope=\"row\">{}</th><td data-v=\"{}\">r{}<br><small class=\"campaign\">{}"
       "</small></td><td><span class=\"outcome\">{}"
-      "</span><br><small>{}</small></td><td data-v=\"{}\">{}</td><td>{}</td><td data-v=\"{}\">{}</td>"
+      "</span>{}<br><small>{}</small></td><td data-v=\"{}\">{}</td><td>{}</td><td data-v=\"{}\">{}</td>"
       "<td data-v=\"{}\">{}</td></tr>\n{}",
       to_string(a.outcome), escape(a.contender_id), a.repeat, a.repeat, escape(a.campaign_id),
       to_string(a.outcome),
+      a.tampered ? " <span class=\"tampered\" title=\"the agent edited hidden-test or protected "
+                   "paths; they were reset to the base before verify\">⚑ tampered</span>"
+                 : "",
       escape(a.reason), sort_value(a.cost_usd), escape(cost), tokens_text(a.tokens),
       a.steps ? std::to_string(*a.steps) : "", figures::count(a.steps ? std::optional<double>(*a.steps) : std::nullopt),
       sort_value(a.wall_time_s), figures::seconds(a.wall_time_s),

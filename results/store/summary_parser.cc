@@ -145,6 +145,21 @@ void reset(Record& r) {
   r.price_status.clear();
   r.unpriced_models.clear();
   r.wall_time_s.reset();
+  r.patch.hidden_test_edits.clear();
+  r.patch.protected_edits.clear();
+}
+
+/// The patch's guarded edits: reports flag such attempts as tampered.
+error_code read_patch_edits(dom::element value, PatchInfo& patch) {
+  dom::object object;
+  if (auto error = value.get_object().get(object)) return error;
+  for (auto [key, v] : object) {
+    error_code error = simdjson::SUCCESS;
+    if (key == "hidden_test_edits") error = read_string_list(v, patch.hidden_test_edits);
+    else if (key == "protected_edits") error = read_string_list(v, patch.protected_edits);
+    if (error) return error;
+  }
+  return simdjson::SUCCESS;
 }
 
 struct LineState {
@@ -183,6 +198,7 @@ error_code read_top_field(std::string_view key, dom::element value, Record& r, L
   if (key == "wall_time_s") return read_double(value, r.wall_time_s);
   if (key == "campaign_id") return read_string(value, r.campaign_id);
   if (key == "attempt_id") return read_string(value, r.attempt_id);
+  if (key == "patch") return read_patch_edits(value, r.patch);
   return error;  // a field reports do not need
 }
 

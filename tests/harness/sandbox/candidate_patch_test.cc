@@ -1,5 +1,7 @@
 #include "harness/sandbox/candidate_patch.h"
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -217,6 +219,48 @@ TEST_F(CandidatePatchTest, PatchThatDoesNotApplyIsAnErrorNamingGitApply) {
   ASSERT_FALSE(patched.ok());
   EXPECT_NE(patched.error().message.find("git_apply"), std::string::npos)
       << patched.error().message;
+}
+
+
+// The verify sandbox keeps guarded paths (hidden tests, [verify] protect) as in the base.
+class GuardedCheckoutTest : public CandidatePatchTest {
+ protected:
+  std::map<std::string, std::string> verify_tree(const std::vector<std::string>& kept) {
+    CandidatePatch patch = diff();
+    auto keep = [&](std::string_view path) {
+      return std::find(kept.begin(), kept.end(), std::string(path)) != kept.end();
+    };
+    auto patched = make_patched_checkout(base_, patch, scratch_ / "verify", keep);
+    EXPECT_TRUE(patched.ok()) << (patched.ok() ? "" : patched.error().message) << "\n"
+                              << patch.text;
+    return snapshot(scratch_ / "verify");
+  }
+};
+
+TEST_F(GuardedCheckoutTest, AnAddedProtectedFileIsLeftOut) {
+  put(root() / "conftest.py", "def pytest_runtest_makereport(): pass\n");
+  put(root() / "fix.py", "ok\n");
+  auto tree = verify_tree({"conftest.py"});
+  EXPECT_EQ(tree.count("conftest.py"), 0u);
+  EXPECT_EQ(tree["fix.py"], "file:ok\n");
+}
+
+TEST_F(GuardedCheckoutTest, ADeletedProtectedFileIsRestoredAndAModifiedOneUnchanged) {
+  std::filesystem::remove(root() / "gone.txt");
+  put(root() / "dir" / "b.txt", "hacked\n");
+  put(root() / "a.txt", "edited\n");
+  auto tree = verify_tree({"gone.txt", "dir/b.txt"});
+  EXPECT_EQ(tree["gone.txt"], "file:to be deleted\n");
+  EXPECT_EQ(tree["dir/b.txt"], "file:bee\n");
+  EXPECT_EQ(tree["a.txt"], "file:edited\n");
+}
+
+TEST_F(GuardedCheckoutTest, AFolderReplacedByASymlinkStaysAFolder) {
+  ASSERT_TRUE(remove_tree(root() / "dir").ok());
+  std::filesystem::create_symlink("/nonexistent", root() / "dir");
+  auto tree = verify_tree({"dir", "dir/b.txt"});
+  EXPECT_FALSE(std::filesystem::is_symlink(scratch_ / "verify" / "dir"));
+  EXPECT_EQ(tree["dir/b.txt"], "file:bee\n");
 }
 
 }  // namespace
