@@ -13,7 +13,10 @@ using nlohmann::json;
 std::optional<double> per_million(const json& entry, const char* key) {
   auto it = entry.find(key);
   if (it == entry.end() || !it->is_number()) return std::nullopt;
-  return std::round(it->get<double>() * 1e6 * 1e9) / 1e9;
+  const double value = std::round(it->get<double>() * 1e6 * 1e9) / 1e9;
+  // An infinite or absurd price is a broken entry, not a price: the model stays unpriced.
+  if (!std::isfinite(value) || value < 0 || value > 1e6) return std::nullopt;
+  return value;
 }
 
 std::optional<Price> read_entry(const json& entry) {

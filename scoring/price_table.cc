@@ -1,6 +1,7 @@
 #include "scoring/price_table.h"
 
 #include <cctype>
+#include <cmath>
 
 #include <toml++/toml.h>
 
@@ -36,7 +37,7 @@ std::string where(std::string_view origin, const toml::source_region& region) {
 Result<double> read_price(const toml::node& node, std::string_view origin, std::string_view key) {
   std::optional<double> value = node.value<double>();
   if (!value) return make_error("{}: '{}' must be a number", where(origin, node.source()), key);
-  if (*value < 0 || *value > 1e6)
+  if (!std::isfinite(*value) || *value < 0 || *value > 1e6)
     return make_error("{}: '{}' = {} is not a price in dollars per million tokens",
                       where(origin, node.source()), key, *value);
   return *value;

@@ -140,6 +140,16 @@ class AttemptRun {
     return agent;
   }
 
+  /// The patch as saved: over the cap, its first max_patch_bytes and a line that says so
+  /// (an agent that writes gigabytes does not get them copied into the campaign).
+  std::string capped_patch_text(const std::string& text) {
+    const auto cap = static_cast<std::size_t>(context_.max_patch_bytes);
+    if (text.size() <= cap) return text;
+    record_.patch.truncated = true;
+    return text.substr(0, cap) + fmt::format("\n[landed: patch truncated: the first {} of {} bytes "
+                                             "are kept]\n", cap, text.size());
+  }
+
   Result<CandidatePatch> capture_patch() {
     Stopwatch clock;
     auto patch = diff_against_base(*sandbox_, *base_);
@@ -153,7 +163,7 @@ class AttemptRun {
     record_.patch.hidden_test_edits = guarded_edits(guards_, PathGuard::kHiddenTest);
     record_.patch.protected_edits = guarded_edits(guards_, PathGuard::kProtected);
     if (!patch->text.empty()) {
-      LANDED_TRY_STATUS(write_file(paths_.dir() / "patch.diff", patch->text));
+      LANDED_TRY_STATUS(write_file(paths_.dir() / "patch.diff", capped_patch_text(patch->text)));
       record_.patch.path = paths_.relative(paths_.dir() / "patch.diff");
     }
     sandbox_s_ += clock.seconds();

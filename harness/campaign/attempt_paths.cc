@@ -6,14 +6,22 @@
 namespace landed {
 
 std::string file_safe(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    const bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
-                      c == '.' || c == '@';
-    if (!safe) c = '_';
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // '%' is escaped too, so the mapping is one-to-one: `x y`, `x_y` and `x?y` stay apart.
+    const bool safe = std::isalnum(byte) || byte == '-' || byte == '_' || byte == '@' ||
+                      (byte == '.' && i > 0);  // never `.`, `..` or a hidden name
+    if (safe) {
+      out += static_cast<char>(byte);
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
   }
-  if (out.empty() || out[0] == '.') out.insert(out.begin(), '_');
-  return out;
+  return out.empty() ? "%" : out;
 }
 
 AttemptPaths::AttemptPaths(std::filesystem::path campaign_dir, const AttemptPlan& plan)

@@ -28,7 +28,8 @@ class AttemptPaths {
   std::string slug_;
 };
 
-/// Replaces every character that is not safe in a file name with '_'.
+/// A file name that stands for `text` alone: every byte outside [A-Za-z0-9_@.-] (and a leading
+/// '.') becomes %XX, so two different ids never share a folder. The empty text is "%".
 std::string file_safe(std::string_view text);
 
 }  // namespace landed

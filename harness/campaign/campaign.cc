@@ -15,9 +15,14 @@
 #include "harness/base/sha256.h"
 #include "harness/campaign/adaptive_repeats.h"
 #include "harness/campaign/attempt.h"
+#include "harness/campaign/attempt_paths.h"
+#include "harness/campaign/campaign_lock.h"
 #include "harness/campaign/campaign_plan.h"
 #include "harness/campaign/history.h"
 #include "harness/campaign/spend_cap.h"
+#include "harness/campaign/resume_check.h"
+#include "harness/campaign/secret_scrub.h"
+#include "harness/process/interrupt.h"
 #include "landed/version.h"
 #include "results/store/records_file.h"
 #include "scoring/cost.h"
@@ -77,6 +82,8 @@ Result<CampaignFolder> open_folder(const Suite& suite, const CampaignConfig& con
     if (folder.metadata.is_discarded() || !folder.metadata.contains("campaign_id"))
       return make_error("{}: not a campaign metadata file", metadata_path.string());
     folder.metadata["resumed_at"].push_back(utc_now_iso8601());
+    LANDED_TRY_STATUS(check_resume_contenders(folder.existing.records,
+                                              folder.metadata.value("config", json()), config));
   } else {
     folder.metadata = {{"schema", kMetadataSchema},
                        {"campaign_id", new_campaign_id()},
@@ -194,7 +201,7 @@ class CampaignRun {
 
   StartDecision decide(std::size_t i) {
     std::lock_guard lock(mutex);
-    if (append_error) return StartDecision::kStop;
+    if (append_error || interrupted()) return StartDecision::kStop;
     PairState& pair = pairs_[pair_of(i)];
     if (options_.adaptive_repeats) {
       if (repeats_settled(pair.passes, pair.scored, options_.confidence)) {
@@ -263,7 +270,8 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   LANDED_TRY(PriceTable prices, price_table_with_override(options.prices ? options.prices
                                                                           : config.prices));
   LANDED_TRY(History history, History::load(options.reuse));
-  LANDED_TRY_STATUS(make_directories(options.out_dir));
+  LANDED_TRY_STATUS(check_campaign_folder(options.out_dir));
+  LANDED_TRY(CampaignLock lock, CampaignLock::acquire(options.out_dir));
   LANDED_TRY(CampaignFolder folder, open_folder(suite, config, options));
   LANDED_TRY(RecordsFile records, RecordsFile::open(options.out_dir / "records.jsonl"));
 
@@ -298,6 +306,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   };
 
   const std::vector<PlannedRun>& todo = plan.to_run;
+  const std::vector<std::string> secrets = campaign_secrets(config);
   CampaignRun run(config, options, todo, result.records);
   if (options.observer) options.observer->campaign_started(todo.size());
   auto work = [&](std::size_t i) {
@@ -306,11 +315,18 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
     for (int tries = 0;; ++tries) {
       record = run_attempt(todo[i].plan, context);
       record.infra_retries = tries;
-      if (record.outcome != Outcome::kInfraError || tries >= options.infra_retries) break;
+      if (record.outcome != Outcome::kInfraError || tries >= options.infra_retries || interrupted())
+        break;
       retried_usd += record.cost_usd.value_or(0);
       // The provider (or the machine) did not answer: wait, more each time, then try again.
-      std::this_thread::sleep_for(retry_delay(options.infra_backoff, tries + 1,
-                                              std::hash<std::string>{}(todo[i].plan.attempt_id())));
+      sleep_unless_interrupted(retry_delay(options.infra_backoff, tries + 1,
+                                           std::hash<std::string>{}(todo[i].plan.attempt_id())));
+    }
+    scrub_record(record, secrets);
+    scrub_folder(AttemptPaths(options.out_dir, todo[i].plan).dir(), secrets);
+    if (interrupted()) {  // stopped by a signal: not a result; --resume runs it again
+      run.finished(i, record, retried_usd);
+      return;
     }
     Status appended = records.append(record);
     if (options.observer) options.observer->attempt_finished(record);
@@ -328,9 +344,12 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   result.capped = run.capped;
   result.stopped_reason = run.stopped_reason;
   result.settled = run.settled;
+  result.interrupted_by = interrupt_signal();
 
   folder.metadata["finished_at"] = utc_now_iso8601();
-  folder.metadata["status"] = result.capped ? "capped" : "complete";
+  folder.metadata["status"] = result.interrupted_by ? "interrupted"
+                              : result.capped        ? "capped"
+                                                     : "complete";
   folder.metadata["attempts"] = attempts_json(result);
   folder.metadata["stopped_reason"] = result.stopped_reason ? json(*result.stopped_reason) : json();
   folder.metadata["scheduler"] = {{"jobs", result.scheduler.jobs},

@@ -55,6 +55,7 @@ struct CampaignResult {
   std::size_t reused = 0;                   // copied from history this time
   std::size_t settled = 0;                  // repeats adaptive repeats found uninformative
   bool capped = false;                      // the dollar cap stopped it; --resume continues
+  int interrupted_by = 0;                   // SIGINT/SIGTERM stopped it; --resume continues
   std::optional<std::string> stopped_reason;  // e.g. the dollar cap
   SchedulerStats scheduler;
 };

@@ -19,8 +19,12 @@ Result<Limits> read_limits(TomlReader& reader, const Limits& defaults) {
   LANDED_TRY(auto steps, reader.optional_int("max_steps", 1, 1'000'000'000));
   LANDED_TRY(auto tokens, reader.optional_int("max_tokens", 1, 1'000'000'000'000));
   LANDED_TRY(auto usd, reader.optional_number("max_usd"));
-  if (wall && *wall <= 0) return reader.error_at("wall_time_s", "wall_time_s must be positive");
-  if (usd && *usd <= 0) return reader.error_at("max_usd", "max_usd must be positive");
+  if (wall && *wall <= 0)
+    return reader.error_at("wall_time_s", fmt::format("{} = {} must be positive",
+                                                      reader.key_name("wall_time_s"), *wall));
+  if (usd && *usd <= 0)
+    return reader.error_at("max_usd", fmt::format("{} = {} must be positive",
+                                                  reader.key_name("max_usd"), *usd));
   if (wall) limits.wall_time_s = wall;
   if (steps) limits.max_steps = steps;
   if (tokens) limits.max_tokens = tokens;
@@ -115,6 +119,9 @@ Status read_run_section(TomlReader& top, CampaignConfig& config) {
   LANDED_TRY(auto repeats, run->optional_int("repeats", 1, 10'000));
   LANDED_TRY(auto jobs, run->optional_int("jobs", 1, 4096));
   LANDED_TRY(config.max_usd, run->optional_number("max_usd"));
+  if (config.max_usd && *config.max_usd <= 0)
+    return run->error_at("max_usd", fmt::format("run.max_usd = {} must be a positive number of "
+                                                "dollars", *config.max_usd));
   LANDED_TRY(auto prices, run->optional_string("prices"));
   if (repeats) config.repeats = static_cast<int>(*repeats);
   if (jobs) config.jobs = static_cast<int>(*jobs);

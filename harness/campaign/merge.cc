@@ -1,5 +1,7 @@
 #include "harness/campaign/merge.h"
 
+#include "harness/campaign/campaign_lock.h"
+
 #include <map>
 #include <set>
 
@@ -160,7 +162,7 @@ Result<MergeResult> merge_campaigns(const std::vector<std::filesystem::path>& di
   if (std::filesystem::exists(out / "records.jsonl", ec) ||
       std::filesystem::exists(out / "campaign.json", ec))
     return make_error("{} already holds a campaign: merge into a new folder", out.string());
-  LANDED_TRY_STATUS(make_directories(out));
+  LANDED_TRY(CampaignLock lock, CampaignLock::acquire(out));  // creates it; one writer at a time
 
   MergeResult result;
   const std::string stamp = shards.front().metadata["campaign_id"].get<std::string>();

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "harness/base/files.h"
+#include "harness/base/text_safety.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/selection.h"
 #include "harness/cli/terminal.h"
@@ -54,9 +55,18 @@ Result<std::vector<RecordSource>> open_sources(const std::vector<std::string>& i
   return sources;
 }
 
+/// What a terminal is shown: no control characters (an agent's model name may carry ESC
+/// sequences that would rewrite the screen), line by line.
+std::string for_terminal(const std::string& text) {
+  std::string shown;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) shown += strip_controls(line) + "\n";
+  return shown;
+}
+
 Status write_output(const std::string& text, const std::string& out) {
   if (out.empty()) {
-    std::cout << text << std::flush;
+    std::cout << (::isatty(STDOUT_FILENO) ? for_terminal(text) : text) << std::flush;
     return ok_status();
   }
   return write_file_atomic(out, text);

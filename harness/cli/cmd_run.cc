@@ -1,4 +1,5 @@
 // `landed run SUITE --config FILE`: every contender × task × repeat, in parallel.
+#include <csignal>
 #include <iostream>
 
 #include "harness/base/clock.h"
@@ -6,12 +7,15 @@
 #include "harness/campaign/campaign.h"
 #include "harness/campaign/campaign_plan.h"
 #include "harness/campaign/history.h"
+#include "harness/campaign/secret_scrub.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/number_checks.h"
 #include "harness/cli/progress.h"
 #include "harness/cli/run_plan.h"
 #include "harness/cli/run_summary.h"
 #include "harness/cli/selection.h"
 #include "harness/cli/suite_input.h"
+#include "harness/process/interrupt.h"
 #include "harness/process/process.h"
 #include "results/history/history.h"
 
@@ -38,6 +42,7 @@ struct RunArguments {
   bool resume = false;
   bool keep = false;
   bool skip_bad_tasks = false;
+  bool strict = false;
   bool quiet = false;
   std::string progress = "auto";
   Selection selection;
@@ -110,6 +115,15 @@ void finish_history(history::History& db, const std::filesystem::path& out_dir,
   std::cout << "history: " << db_path << "\n";
 }
 
+/// Tasks that failed to load did not run: the campaign went on without them (see --strict),
+/// and the exit code says so unless --skip-bad-tasks.
+void report_load_errors(const RunArguments& args, const Suite& suite) {
+  if (suite.task_errors.empty() || args.skip_bad_tasks) return;
+  fail_bad_input(fmt::format("{} task(s) of {} failed to load (see above) and did not run; fix "
+                             "them, or pass --skip-bad-tasks to accept that",
+                             suite.task_errors.size(), args.suite));
+}
+
 void run(const RunArguments& args) {
   auto config = load_config(args.config);
   if (!config.ok()) return fail_bad_input(config.error().message);
@@ -117,7 +131,9 @@ void run(const RunArguments& args) {
     return fail_bad_input(secrets.error().message);
   if (Status selected = select_contenders(*config, args.selection.contenders); !selected.ok())
     return fail_bad_input(selected.error().message);
-  auto suite = load_suite_or_report(args.suite, args.skip_bad_tasks);
+  if (Status secrets = check_secret_lengths(*config); !secrets.ok())
+    return fail_bad_input(secrets.error().message);
+  auto suite = load_suite_or_report(args.suite, /*allow_bad_tasks=*/!args.strict);
   if (!suite) return;
   if (Status selected = select_tasks(*suite, args.selection.tasks); !selected.ok())
     return fail_bad_input(selected.error().message);
@@ -129,7 +145,7 @@ void run(const RunArguments& args) {
     auto plan = dry_run_plan(*suite, *config, *options, *history);
     if (!plan.ok()) return fail_bad_input(plan.error().message);
     print_run_plan(std::cout, *plan, *config, options->max_usd);
-    return;
+    return report_load_errors(args, *suite);
   }
   std::optional<history::History> db;
   if (!args.db.empty()) {
@@ -141,6 +157,7 @@ void run(const RunArguments& args) {
   std::unique_ptr<CampaignObserver> progress = make_progress(args.quiet ? "none" : args.progress);
   options->observer = progress.get();
   become_subreaper();
+  install_interrupt_handlers();
   auto result = run_campaign(*suite, *config, *options);
   if (!result.ok()) return fail_bad_input(result.error().message);
   print_run_summary(std::cout, *result, options->out_dir);
@@ -148,6 +165,13 @@ void run(const RunArguments& args) {
   if (result->stopped_reason) std::cerr << "landed: stopped early: " << *result->stopped_reason << "\n";
   if (result->capped)
     std::cerr << "landed: the campaign is capped; continue it with --resume --max-usd HIGHER\n";
+  report_load_errors(args, *suite);
+  if (result->interrupted_by) {
+    std::cerr << fmt::format("landed: interrupted by {}: the attempts that were running are not "
+                             "recorded; continue with --resume\n",
+                             result->interrupted_by == SIGINT ? "SIGINT" : "SIGTERM");
+    exit_code() = 128 + result->interrupted_by;
+  }
 }
 
 }  // namespace
@@ -169,7 +193,7 @@ void register_run(CLI::App& app) {
                       "(MAX default 10) (default: the config's [run] repeats, else 1)");
   command->add_option("--confidence", args->confidence,
                       "Confidence of the --repeats auto rule (default 0.95)")
-      ->check(CLI::Range(0.5, 0.999));
+      ->check(finite_range(0.5, 0.999));
   command->add_flag("--resume", args->resume,
                     "Continue a killed or capped campaign in --out: finished attempts are not run "
                     "again");
@@ -181,7 +205,7 @@ void register_run(CLI::App& app) {
                       "flight and of the next one would cross it (worst case: the contender's "
                       "[limits] max_usd, else the dearest such attempt in history, else the "
                       "dearest of this campaign so far); the campaign is marked capped")
-      ->check(CLI::PositiveNumber);
+      ->check(finite_positive());
   command->add_option("--reuse", args->reuse,
                       "Earlier campaign folders (or records files) whose attempts are reused when "
                       "task digest, contender definition and scoring version are unchanged; adds "
@@ -202,7 +226,10 @@ void register_run(CLI::App& app) {
       ->check(CLI::Range(0, 600000));
   command->add_flag("--keep", args->keep, "Keep every sandbox under <out>/sandboxes");
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
-                    "Run the tasks that load even if others fail to load");
+                    "Tasks that fail to load are reported but do not make the exit code 2");
+  command->add_flag("--strict", args->strict,
+                    "Refuse to start when any task fails to load (default: run the tasks that "
+                    "load, report the others, exit 2 at the end)");
   command->add_flag("--quiet,-q", args->quiet, "No progress (same as --progress none)");
   command->add_option("--progress", args->progress,
                       "auto: a live bar on a terminal, plain lines otherwise; plain: a line at "

@@ -12,6 +12,7 @@
 #include "harness/process/output_stream.h"
 #include "harness/process/program_path.h"
 #include "harness/process/spawn.h"
+#include "harness/process/interrupt.h"
 #include "harness/process/stopper.h"
 
 namespace landed {
@@ -55,15 +56,16 @@ std::vector<OutputStream*> open_streams(Capture& capture) {
   return streams;
 }
 
-/// Polls `extra_fd` (if >= 0, first) and the open streams; reads each ready stream once.
-/// Returns whether `extra_fd` is ready; false on a timeout.
-bool poll_and_read(Capture& capture, int extra_fd, int timeout_ms) {
+/// Polls `extra_fd` (if >= 0, first), `wake_fd` (if >= 0) and the open streams; reads each
+/// ready stream once. Returns whether `extra_fd` is ready; false on a timeout or a wake-up.
+bool poll_and_read(Capture& capture, int extra_fd, int timeout_ms, int wake_fd = -1) {
   std::vector<OutputStream*> streams = open_streams(capture);
   std::vector<pollfd> fds;
   if (extra_fd >= 0) fds.push_back({extra_fd, POLLIN, 0});
+  if (wake_fd >= 0) fds.push_back({wake_fd, POLLIN, 0});
   for (OutputStream* stream : streams) fds.push_back({stream->fd(), POLLIN, 0});
   if (::poll(fds.data(), fds.size(), timeout_ms) <= 0) return false;
-  const std::size_t first_stream = extra_fd >= 0 ? 1 : 0;
+  const std::size_t first_stream = (extra_fd >= 0 ? 1 : 0) + (wake_fd >= 0 ? 1 : 0);
   for (std::size_t i = 0; i < streams.size(); ++i) {
     if (fds[first_stream + i].revents != 0) streams[i]->read_available();
   }
@@ -71,10 +73,18 @@ bool poll_and_read(Capture& capture, int extra_fd, int timeout_ms) {
 }
 
 /// Reads output and enforces the deadline until the child has exited (it is left unreaped).
+/// A SIGINT/SIGTERM to landed stops the child like a timeout does (TERM, grace, KILL).
 void supervise(const ProcessTree& tree, Capture& capture, Stopper& stopper) {
+  bool stopping_for_signal = false;
   while (true) {
-    const bool exited = poll_and_read(capture, tree.pidfd(), stopper.poll_timeout_ms(Clock::now()));
+    const int wake_fd = stopping_for_signal ? -1 : interrupt_fd();
+    const bool exited =
+        poll_and_read(capture, tree.pidfd(), stopper.poll_timeout_ms(Clock::now()), wake_fd);
     if (capture.out.stop_requested()) stopper.stop(Clock::now());
+    if (!stopping_for_signal && interrupted()) {
+      stopping_for_signal = true;
+      stopper.stop(Clock::now());
+    }
     if (exited) return;
     stopper.tick(Clock::now());
   }

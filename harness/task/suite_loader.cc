@@ -3,6 +3,7 @@
 
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/base/text_safety.h"
 #include "harness/task/suite.h"
 #include "harness/task/toml_reader.h"
 
@@ -75,6 +76,14 @@ Result<Suite> load_suite(const fs::path& suite_dir) {
   LANDED_TRY(std::string suite_toml, read_suite_toml(suite_dir / "suite.toml", suite));
   LANDED_TRY(std::vector<std::string> folders, task_folders(suite_dir));
   for (const std::string& folder : folders) {
+    // A task's id is its folder name; bytes that are not UTF-8 would not survive JSON (records
+    // would hold U+FFFD, and --resume would never find the task done): refuse the task.
+    if (!is_valid_utf8(folder)) {
+      suite.task_errors.push_back(make_error(
+          "{}/{}: the task folder's name is not valid UTF-8; rename the folder",
+          suite_dir.string(), printable(folder)));
+      continue;
+    }
     Result<Task> task = load_task(suite_dir / folder);
     if (task.ok()) {
       suite.tasks.push_back(std::move(task).value());

@@ -75,6 +75,7 @@ struct PatchInfo {
   std::vector<std::string> protected_edits;    // agent edits to [verify] protect paths, reset
   /// The agent edited a hidden-test or protected path: flagged in reports whatever the outcome.
   bool tampered() const { return !hidden_test_edits.empty() || !protected_edits.empty(); }
+  bool truncated = false;            // over the size cap: patch.diff holds only its start
   bool operator==(const PatchInfo&) const = default;
 };
 

@@ -132,7 +132,8 @@ json patch_json(const PatchInfo& p) {
               {"bytes", nullable(p.bytes)},
               {"files_changed", nullable(p.files_changed)},
               {"hidden_test_edits", p.hidden_test_edits},
-              {"protected_edits", p.protected_edits}};
+              {"protected_edits", p.protected_edits},
+              {"truncated", p.truncated}};
 }
 
 PatchInfo read_patch(const json& in) {
@@ -142,6 +143,7 @@ PatchInfo read_patch(const json& in) {
   p.files_changed = optional_field<std::int64_t>(in, "files_changed");
   p.hidden_test_edits = field_or<std::vector<std::string>>(in, "hidden_test_edits", {});
   p.protected_edits = field_or<std::vector<std::string>>(in, "protected_edits", {});
+  p.truncated = field_or<bool>(in, "truncated", false);
   return p;
 }
 

@@ -1,5 +1,7 @@
 // CSV of the per-task matrix, one row per task × contender (long form: easy to pivot in a
 // spreadsheet or pandas). Unknown figures are empty cells, never 0.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "results/report/reporter.h"
@@ -7,8 +9,12 @@
 namespace landed {
 namespace {
 
-/// RFC 4180: quote a field holding a comma, quote, CR or LF; double inner quotes.
-std::string field(const std::string& text) {
+/// RFC 4180: quote a field holding a comma, quote, CR or LF; double inner quotes. A field that
+/// a spreadsheet would run as a formula (=, +, -, @, tab or CR first: a model name an agent
+/// reported can be anything) gets a leading ' so it stays text.
+std::string field(const std::string& raw) {
+  const bool formula = !raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos;
+  const std::string text = formula ? "'" + raw : raw;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) {

@@ -9,6 +9,7 @@
 #include "results/report/routes_report.h"
 #include "results/site/assets.h"
 #include "results/site/html.h"
+#include "results/site/site_manifest.h"
 
 namespace landed::site {
 namespace {
@@ -28,27 +29,23 @@ class SiteWriter {
     LANDED_TRY_STATUS(write_file(path, text));
     ++stats_.files;
     stats_.bytes += text.size();
+    written_.push_back(relative);
     return ok_status();
   }
   Status page(const std::string& relative, const PageFrame& frame, const std::string& body) {
     return write(relative, page_start(frame) + body + page_end(frame));
   }
   const PublishStats& stats() const { return stats_; }
+  const std::vector<std::string>& written() const { return written_; }
 
  private:
   std::filesystem::path root_;
   PublishStats stats_;
+  std::vector<std::string> written_;
 };
 
 Status prepare_out(const std::filesystem::path& out) {
-  std::error_code ec;
-  if (std::filesystem::exists(out, ec)) {
-    bool empty = std::filesystem::is_directory(out, ec) && std::filesystem::is_empty(out, ec);
-    if (!empty && !std::filesystem::is_regular_file(out / "data" / "site.json", ec))
-      return make_error("{}: exists and is not a site landed published; choose an empty or new "
-                        "folder for --out", out.string());
-    for (const char* part : {"assets", "data", "filter", "tasks"}) LANDED_TRY_STATUS(remove_tree(out / part));
-  }
+  LANDED_TRY_STATUS(clear_published_site(out));
   return make_directories(out);
 }
 
@@ -232,6 +229,7 @@ Result<PublishStats> publish_site(const SiteData& data, const ReportContext& con
   LANDED_TRY_STATUS(write_routes_page(site, data, context));
   // Written last: its presence marks a complete site (and lets the next publish replace it).
   LANDED_TRY_STATUS(site.write("data/site.json", site_index(data, context, a, options).dump(1) + "\n"));
+  LANDED_TRY_STATUS(write_site_manifest(options.out, site.written()));
   return site.stats();
 }
 

@@ -24,8 +24,9 @@ struct PublishStats {
   std::uintmax_t bytes = 0;
 };
 
-/// Writes the site. An existing `out` must be empty or a site landed published before (it is
-/// then replaced), so a typo never wipes an unrelated folder.
+/// Writes the site. An existing `out` must be empty or a site landed published before: the
+/// files its `.landed-site-manifest` lists are replaced, and any other file makes it refuse,
+/// so a typo never wipes an unrelated folder.
 Result<PublishStats> publish_site(const SiteData& data, const ReportContext& context,
                                   const PublishOptions& options);
 

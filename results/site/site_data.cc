@@ -8,11 +8,19 @@
 namespace landed::site {
 namespace {
 
-/// `relative` under `dir`, or empty when it is absent or would leave the campaign folder.
+/// `relative` under `dir`, or empty when it is absent or would leave the campaign folder, by
+/// its name or through a symlink (a planted `patch.diff -> ~/.ssh/id_rsa` is never published).
 std::filesystem::path inside(const std::filesystem::path& dir, const std::string& relative) {
   if (relative.empty() || dir.empty()) return {};
   std::filesystem::path rel = std::filesystem::path(relative).lexically_normal();
   if (rel.is_absolute() || rel.empty() || *rel.begin() == "..") return {};
+  std::error_code ec;
+  const auto root = std::filesystem::canonical(dir, ec);
+  if (ec) return {};
+  const auto real = std::filesystem::weakly_canonical(dir / rel, ec);
+  if (ec) return {};
+  const auto within = real.lexically_relative(root);
+  if (within.empty() || *within.begin() == "..") return {};
   return dir / rel;
 }
 
