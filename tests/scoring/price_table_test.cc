@@ -88,5 +88,14 @@ TEST(PriceTable, EmbeddedTableMatchesScoringPricesToml) {
          "scoring/default_prices.cc";
 }
 
+TEST(PriceTable, RejectsNanAndInfinitePricesNamingFileLineAndValue) {
+  for (const char* value : {"nan", "inf", "-inf"}) {
+    auto table = parse_price_toml(std::string("[models.x]\ninput = ") + value + "\noutput = 2\n", "p.toml");
+    ASSERT_FALSE(table.ok()) << value;
+    EXPECT_NE(table.error().message.find("p.toml:2"), std::string::npos) << table.error().message;
+    EXPECT_NE(table.error().message.find(value), std::string::npos) << table.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace landed

@@ -100,5 +100,20 @@ TEST_F(ConfigTest, MalformedTomlNamesLine) {
   EXPECT_NE(config.error().message.find("config.toml:1"), std::string::npos) << config.error().message;
 }
 
+TEST_F(ConfigTest, NegativeOrNotFiniteDollarLimitsAreRefusedNamingLineAndValue) {
+  auto run_cap = load("[run]\nmax_usd = -1.0\n[[contender]]\nrunner = \"noop\"\n");
+  ASSERT_FALSE(run_cap.ok());
+  EXPECT_NE(run_cap.error().message.find("config.toml:2"), std::string::npos) << run_cap.error().message;
+  EXPECT_NE(run_cap.error().message.find("-1"), std::string::npos) << run_cap.error().message;
+  auto limit = load("[[contender]]\nrunner = \"noop\"\n[contender.limits]\nmax_usd = -0.5\n");
+  ASSERT_FALSE(limit.ok());
+  EXPECT_NE(limit.error().message.find("-0.5"), std::string::npos) << limit.error().message;
+  for (const char* value : {"nan", "inf", "-inf"}) {
+    auto bad = load(std::string("[run]\nmax_usd = ") + value + "\n[[contender]]\nrunner = \"noop\"\n");
+    ASSERT_FALSE(bad.ok()) << value;
+    EXPECT_NE(bad.error().message.find("finite"), std::string::npos) << bad.error().message;
+  }
+}
+
 }  // namespace
 }  // namespace landed

@@ -146,5 +146,19 @@ TEST(LoadSuite, RenamingATaskChangesTheDigest) {
   EXPECT_NE(load_suite(scratch / "s")->digest, original);
 }
 
+TEST(LoadSuite, AFolderNameThatIsNotUtf8IsATaskErrorNamingIt) {
+  testing::ScratchDir scratch;
+  const fs::path suite_dir = scratch / "suite";
+  put(suite_dir / "suite.toml", "");
+  write_good_task(suite_dir / "good");
+  write_good_task(suite_dir / std::string("bad\xff"));
+  Result<Suite> suite = load_suite(suite_dir);
+  ASSERT_TRUE(suite.ok()) << suite.error().message;
+  EXPECT_EQ(ids(*suite), std::vector<std::string>{"good"});
+  ASSERT_EQ(suite->task_errors.size(), 1u);
+  EXPECT_THAT(suite->task_errors[0].message, HasSubstr("bad\\xff"));
+  EXPECT_THAT(suite->task_errors[0].message, HasSubstr("not valid UTF-8"));
+}
+
 }  // namespace
 }  // namespace landed

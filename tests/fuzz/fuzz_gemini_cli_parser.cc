@@ -1,0 +1,8 @@
+#include "runners/gemini_cli_parser.h"
+#include "tests/fuzz/parser_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return landed::fuzz::fuzz_parser(data, size, [] {
+    return std::make_unique<landed::GeminiCliParser>("gemini-2.5-pro");
+  });
+}
