@@ -135,6 +135,7 @@ class AttemptRun {
     record_.agent.limit_hit = agent.limit_hit;
     record_.agent.model_reported = agent.model_reported;
     if (agent.process) record_.agent.process = process_info(*agent.process, "");
+    if (agent.process) lines_cut_ = agent.process->stdout_lines_cut;
     if (!agent.stdout_path.empty()) record_.agent.process.log_path = paths_.relative(agent.stdout_path);
     if (!agent.stderr_path.empty()) record_.agent.stderr_path = paths_.relative(agent.stderr_path);
     return agent;
@@ -248,6 +249,12 @@ class AttemptRun {
     record_.wall_time_s = total_.seconds();
     record_.finished_at = utc_now_iso8601();
     if (context_.price_record) context_.price_record(record_);
+    if (lines_cut_ > 0) {  // an overlong event line was cut: its usage never reached the parser
+      record_.price_status = "incomplete";
+      record_.cost_usd.reset();
+      record_.reason += fmt::format(" [{} line(s) of the agent's output were over the line limit "
+                                    "and cut: their usage is lost, the cost unknown]", lines_cut_);
+    }
     return std::move(record_);
   }
 
@@ -258,6 +265,7 @@ class AttemptRun {
   Record record_;
   Stopwatch total_;
   double sandbox_s_ = 0;
+  std::int64_t lines_cut_ = 0;
   std::optional<TempDir> work_;
   std::optional<BaseCommit> base_;
   std::optional<AgentSandbox> sandbox_;

@@ -19,6 +19,7 @@ void LineSplitter::feed(std::string_view bytes) {
     // Bytes of an overlong line past max_line are dropped, not buffered without bound.
     const std::size_t room = max_line_ - std::min(max_line_, pending_.size());
     pending_.append(piece.substr(0, room));
+    if (piece.size() > room) pending_cut_ = true;
     if (newline == std::string_view::npos) return;
     deliver(pending_);
     pending_.clear();
@@ -32,6 +33,8 @@ void LineSplitter::finish() {
 }
 
 void LineSplitter::deliver(std::string_view line) {
+  if (pending_cut_) ++cut_lines_;
+  pending_cut_ = false;
   if (!on_line_(line)) stop_requested_ = true;
 }
 

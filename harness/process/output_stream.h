@@ -25,6 +25,8 @@ class LineSplitter {
   void finish();
   /// The callback returned false (it is not called again).
   bool stop_requested() const { return stop_requested_; }
+  /// Lines delivered cut to max_line: what they said (e.g. a step's usage) is lost.
+  std::int64_t cut_lines() const { return cut_lines_; }
 
  private:
   void deliver(std::string_view line);
@@ -32,6 +34,8 @@ class LineSplitter {
   LineCallback on_line_;
   std::size_t max_line_;
   std::string pending_;
+  bool pending_cut_ = false;
+  std::int64_t cut_lines_ = 0;
   bool stop_requested_ = false;
 };
 
@@ -54,6 +58,8 @@ class OutputStream {
   bool stop_requested() const { return lines_.stop_requested(); }
   /// Empty unless writing the file failed.
   const std::string& write_error() const { return write_error_; }
+  /// Lines cut at the line limit before they reached on_line.
+  std::int64_t lines_cut() const { return lines_.cut_lines(); }
 
  private:
   void consume(std::string_view bytes);

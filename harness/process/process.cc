@@ -118,6 +118,7 @@ void record_capture(const Capture& capture, ProcessResult& result) {
   result.stdout_bytes = capture.out.bytes_seen();
   result.stdout_truncated = capture.out.truncated();
   result.stopped = capture.out.stop_requested();
+  result.stdout_lines_cut = capture.out.lines_cut();
   result.capture_error = capture.out.write_error();
   if (!capture.err) return;
   result.stderr_bytes = capture.err->bytes_seen();

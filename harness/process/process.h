@@ -65,6 +65,8 @@ struct ProcessResult {
   std::int64_t max_rss_kb = 0;
   std::int64_t stdout_bytes = 0, stderr_bytes = 0;  ///< bytes seen (including dropped ones)
   bool stdout_truncated = false, stderr_truncated = false;
+  /// stdout lines longer than the line limit, delivered cut to on_stdout_line.
+  std::int64_t stdout_lines_cut = 0;
   /// Empty unless writing a capture file failed midway (e.g. disk full); output past that
   /// point was dropped and the stream is marked truncated.
   std::string capture_error;

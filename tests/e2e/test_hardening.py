@@ -354,3 +354,25 @@ def test_sigterm_stops_the_run_and_resume_completes_it(tmp_path):
     records = read_records(out)
     assert sorted(r["task_id"] for r in records) == ["t1", "t2", "t3"]
     assert json.loads((out / "campaign.json").read_text())["status"] == "complete"
+
+
+# --- 16: a 60 MB step line is not dropped silently ---------------------------------------------
+
+def test_an_overlong_step_line_makes_the_usage_incomplete(tmp_path):
+    suite = make_suite(tmp_path)
+    huge = """
+        #!/usr/bin/env python3
+        import json, sys
+        step = {"event": "step", "model": "m", "input_tokens": 5, "output_tokens": 5,
+                "pad": "x" * 60_000_000}
+        sys.stdout.write(json.dumps(step) + "\\n")
+        sys.stdout.write(json.dumps({"event": "final", "status": "done"}) + "\\n")
+        """
+    config = command_config(tmp_path, {"huge": huge})
+    out = tmp_path / "out"
+    result = landed("run", suite, "--config", config, "--out", out, "--cache", tmp_path / "c")
+    assert result.returncode == 0, result.stderr
+    record = read_records(out)[0]
+    assert record["price_status"] == "incomplete"
+    assert record["cost_usd"] is None
+    assert "cut" in record["reason"]

@@ -60,5 +60,16 @@ TEST(OutputStream, WritesUpToTheCapCountsEverythingAndSeesEndOfFile) {
   EXPECT_EQ(lines, (std::vector<std::string>{"abc", "defgh", "ij"}));
 }
 
+TEST(LineSplitterCuts, AnOverlongLineIsDeliveredCutAndCounted) {
+  std::vector<std::string> lines;
+  LineSplitter splitter([&](std::string_view line) { lines.emplace_back(line); return true; }, 8);
+  splitter.feed("short\n");
+  splitter.feed("0123456789");
+  splitter.feed("abcdef\nok\n");
+  splitter.finish();
+  EXPECT_EQ(lines, (std::vector<std::string>{"short", "01234567", "ok"}));
+  EXPECT_EQ(splitter.cut_lines(), 1);
+}
+
 }  // namespace
 }  // namespace landed
