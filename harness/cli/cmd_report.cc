@@ -1,6 +1,7 @@
 // `landed report`: the scoreboard of one or more campaigns, in the format CI or people need.
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -55,12 +56,32 @@ Result<std::vector<RecordSource>> open_sources(const std::vector<std::string>& i
   return sources;
 }
 
-/// What a terminal is shown: no control characters (an agent's model name may carry ESC
-/// sequences that would rewrite the screen), line by line.
+/// Length of the SGR colour sequence (ESC [ digits/; m) at `text[at]`, or 0: the report's own
+/// colours survive on a terminal, every other escape sequence does not.
+std::size_t colour_sequence(std::string_view text, std::size_t at) {
+  if (text.substr(at, 2) != "\033[") return 0;
+  std::size_t end = at + 2;
+  while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == ';'))
+    ++end;
+  return end < text.size() && text[end] == 'm' ? end + 1 - at : 0;
+}
+
+/// What a terminal is shown: no control characters but colours (an agent's model name may
+/// carry escape sequences that would rewrite the screen or the window title), line by line.
 std::string for_terminal(const std::string& text) {
   std::string shown;
   std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) shown += strip_controls(line) + "\n";
+  for (std::string line; std::getline(lines, line);) {
+    std::size_t piece = 0;
+    for (std::size_t at = 0; at < line.size(); ++at) {
+      const std::size_t colour = colour_sequence(line, at);
+      if (colour == 0) continue;
+      shown += strip_controls(std::string_view(line).substr(piece, at - piece)) + line.substr(at, colour);
+      at += colour - 1;
+      piece = at + 1;
+    }
+    shown += strip_controls(std::string_view(line).substr(piece)) + "\n";
+  }
   return shown;
 }
 
