@@ -177,6 +177,17 @@ TEST_F(AttemptTest, OversizedPatchIsAnAgentError) {
   EXPECT_NE(r.reason.find("over the cap"), std::string::npos);
 }
 
+TEST_F(AttemptTest, OversizedPatchIsSavedCutAndMarkedTruncated) {
+  context_.max_patch_bytes = 100;
+  Record r = run(script("head -c 5000 /dev/zero | tr '\\0' 'x' > big.txt\n" + std::string(kDone)));
+  ASSERT_FALSE(r.patch.path.empty());
+  EXPECT_TRUE(r.patch.truncated);
+  auto saved = read_file(context_.campaign_dir / r.patch.path);
+  ASSERT_TRUE(saved.ok());
+  EXPECT_LT(saved->size(), 400u);  // the first 100 bytes and the closing line, not 5000 x's
+  EXPECT_NE(saved->find("[landed: patch truncated"), std::string::npos);
+}
+
 TEST_F(AttemptTest, SandboxesAreRemovedUnlessKept) {
   run(contender("oracle"));
   EXPECT_TRUE(!std::filesystem::exists(context_.work_root) ||
