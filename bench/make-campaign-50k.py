@@ -3,7 +3,8 @@
 benchmark, built with bench/make-records.py's record() (20 contenders: its 8 at several effort
 levels), plus each task's difficulty and tags and a campaign.json.
 
-usage: bench/make-campaign-50k.py OUT_DIR [--seed S]
+usage: bench/make-campaign-50k.py OUT_DIR [--seed S] [--tasks T]
+(--tasks 5000 makes the 500,000-record campaign of bench/datapath.sh)
 """
 import argparse
 import importlib.util
@@ -29,16 +30,18 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--tasks", type=int, default=TASKS)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
-    tasks = [f"task-{i:03d}" for i in range(TASKS)]
-    n = TASKS * len(make_records.CONTENDERS) * REPEATS
+    tasks = [f"task-{i:03d}" for i in range(args.tasks)]
+    index = {task: t for t, task in enumerate(tasks)}
+    n = args.tasks * len(make_records.CONTENDERS) * REPEATS
     with open(out / "records.jsonl", "w") as f:
         for i in range(n):
             rec = json.loads(make_records.record(rng, i, tasks))
-            t = tasks.index(rec["task_id"])
+            t = index[rec["task_id"]]
             rec["campaign_id"] = "bench-50k"
             rec["attempt_id"] = f"{rec['task_id']}/{rec['contender']['id']}/r{rec['repeat']}"
             rec["task_difficulty"] = DIFFICULTIES[t % 3]
@@ -46,7 +49,7 @@ def main():
             f.write(json.dumps(rec, sort_keys=True, separators=(",", ":")) + "\n")
     (out / "campaign.json").write_text(json.dumps({
         "schema": 1, "campaign_id": "bench-50k", "started_at": "2026-11-23T00:00:00Z",
-        "finished_at": "2026-11-23T06:00:00Z", "suite": {"name": "bench", "tasks": TASKS}}))
+        "finished_at": "2026-11-23T06:00:00Z", "suite": {"name": "bench", "tasks": args.tasks}}))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 #include <random>
 
@@ -50,6 +51,19 @@ Interval wilson_interval(std::int64_t successes, std::int64_t n, double z) {
   double center = (p + z2 / (2 * nn)) / (1 + z2 / nn);
   double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
   return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+double z_for_confidence(double confidence) {
+  static constexpr double kTable[][2] = {{0.5, 0.6744897501960817}, {0.8, 1.2815515655446004},
+                                         {0.9, 1.6448536269514722}, {0.95, kZ95},
+                                         {0.99, 2.5758293035489004}, {0.999, 3.2905267314918945}};
+  if (confidence <= kTable[0][0]) return kTable[0][1];
+  for (std::size_t i = 1; i < std::size(kTable); ++i)
+    if (confidence <= kTable[i][0]) {
+      const double t = (confidence - kTable[i - 1][0]) / (kTable[i][0] - kTable[i - 1][0]);
+      return kTable[i - 1][1] + t * (kTable[i][1] - kTable[i - 1][1]);
+    }
+  return kTable[std::size(kTable) - 1][1];
 }
 
 bool overlaps(const Interval& a, const Interval& b) { return a.low <= b.high && b.low <= a.high; }

@@ -20,6 +20,10 @@ inline constexpr double kZ95 = 1.959963984540054;
 /// Wilson score interval of a binomial proportion; n == 0 gives [0, 1].
 Interval wilson_interval(std::int64_t successes, std::int64_t n, double z = kZ95);
 
+/// z for a two-sided confidence level: exact at 0.5, 0.8, 0.9, 0.95 (kZ95), 0.99 and 0.999,
+/// linear between them.
+double z_for_confidence(double confidence);
+
 /// True when the closed intervals share a point.
 bool overlaps(const Interval& a, const Interval& b);
 

@@ -28,28 +28,6 @@ Result<RepeatsSetting> parse_repeats(std::string_view text) {
   return setting;
 }
 
-Interval wilson_interval(int passes, int n, double z) {
-  if (n <= 0) return {};
-  const double p = static_cast<double>(passes) / n;
-  const double z2 = z * z;
-  const double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
-  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
-double z_for_confidence(double confidence) {
-  // Two-sided normal quantiles; linear between the tabulated points is close enough here.
-  static constexpr double kTable[][2] = {{0.5, 0.674}, {0.8, 1.2816}, {0.9, 1.6449},
-                                         {0.95, 1.9600}, {0.99, 2.5758}, {0.999, 3.2905}};
-  if (confidence <= kTable[0][0]) return kTable[0][1];
-  for (std::size_t i = 1; i < std::size(kTable); ++i)
-    if (confidence <= kTable[i][0]) {
-      const double t = (confidence - kTable[i - 1][0]) / (kTable[i][0] - kTable[i - 1][0]);
-      return kTable[i - 1][1] + t * (kTable[i][1] - kTable[i - 1][1]);
-    }
-  return kTable[std::size(kTable) - 1][1];
-}
-
 bool repeats_settled(int passes, int n, double confidence) {
   if (n <= 0) return false;
   const Interval interval = wilson_interval(passes, n, z_for_confidence(confidence));

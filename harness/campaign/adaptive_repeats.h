@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "harness/base/error.h"
+#include "scoring/stats.h"  // wilson_interval, z_for_confidence
 
 namespace landed {
 
@@ -23,18 +24,8 @@ struct RepeatsSetting {
 /// "K" or "auto" or "auto:MAX" (auto alone: MAX = 10).
 Result<RepeatsSetting> parse_repeats(std::string_view text);
 
-/// The Wilson score interval of `passes` out of `n` at z.
-struct Interval {
-  double low = 0;
-  double high = 1;
-};
-Interval wilson_interval(int passes, int n, double z);
-
 /// True when a pair with these outcomes needs no further repeat at confidence `confidence`
 /// (e.g. 0.95, two-sided).
 bool repeats_settled(int passes, int n, double confidence);
-
-/// z for a two-sided confidence level (0.8, 0.9, 0.95, 0.99 exactly; others interpolated).
-double z_for_confidence(double confidence);
 
 }  // namespace landed

@@ -18,12 +18,13 @@
 #include "harness/campaign/attempt_paths.h"
 #include "harness/campaign/campaign_lock.h"
 #include "harness/campaign/campaign_plan.h"
-#include "harness/campaign/history.h"
+#include "harness/campaign/reuse_pool.h"
 #include "harness/campaign/spend_cap.h"
 #include "harness/campaign/resume_check.h"
 #include "harness/campaign/secret_scrub.h"
 #include "harness/process/interrupt.h"
 #include "landed/version.h"
+#include "results/model/campaign_metadata.h"
 #include "results/store/records_file.h"
 #include "scoring/cost.h"
 
@@ -31,7 +32,6 @@ namespace landed {
 namespace {
 
 using nlohmann::json;
-constexpr int kMetadataSchema = 1;
 
 std::string new_campaign_id() {
   std::random_device random;
@@ -40,15 +40,13 @@ std::string new_campaign_id() {
   return fmt::format("{}-{:06x}", stamp, random() & 0xffffff);
 }
 
-json suite_json(const Suite& suite) {
-  return {{"name", suite.name}, {"dir", suite.dir.string()}, {"digest", suite.digest},
-          {"tasks", suite.tasks.size()}};
+SuiteInfo suite_info(const Suite& suite) {
+  return {suite.name, suite.dir.string(), suite.digest, static_cast<std::int64_t>(suite.tasks.size())};
 }
 
 json options_json(const RunOptions& o) {
   return {{"jobs", o.jobs},
           {"repeats", o.repeats},
-          {"shard", o.shard ? json(fmt::format("{}/{}", o.shard->index, o.shard->count)) : json()},
           {"max_usd", o.max_usd ? json(*o.max_usd) : json()},
           {"infra_retries", o.infra_retries},
           {"adaptive_repeats", o.adaptive_repeats ? json{{"max", o.repeats}, {"confidence", o.confidence}}
@@ -62,7 +60,7 @@ json options_json(const RunOptions& o) {
 
 /// The campaign folder and what it holds already.
 struct CampaignFolder {
-  json metadata;
+  CampaignMetadata metadata;
   ExistingRecords existing;
 };
 
@@ -77,49 +75,29 @@ Result<CampaignFolder> open_folder(const Suite& suite, const CampaignConfig& con
     return make_error("{} already holds a campaign ({} records): pass --resume to continue it, or "
                       "choose another --out", options.out_dir.string(), folder.existing.records.size());
   if (has_campaign && std::filesystem::exists(metadata_path)) {
-    LANDED_TRY(std::string text, read_file(metadata_path));
-    folder.metadata = json::parse(text, nullptr, false);
-    if (folder.metadata.is_discarded() || !folder.metadata.contains("campaign_id"))
-      return make_error("{}: not a campaign metadata file", metadata_path.string());
-    folder.metadata["resumed_at"].push_back(utc_now_iso8601());
-    LANDED_TRY_STATUS(check_resume_contenders(folder.existing.records,
-                                              folder.metadata.value("config", json()), config));
+    LANDED_TRY(folder.metadata, CampaignMetadata::load(metadata_path));
+    folder.metadata.resumed_at.push_back(utc_now_iso8601());
+    LANDED_TRY_STATUS(check_resume_contenders(folder.existing.records, folder.metadata.config,
+                                              config));
   } else {
-    folder.metadata = {{"schema", kMetadataSchema},
-                       {"campaign_id", new_campaign_id()},
-                       {"started_at", utc_now_iso8601()},
-                       {"resumed_at", json::array()}};
+    folder.metadata.campaign_id = new_campaign_id();
+    folder.metadata.started_at = utc_now_iso8601();
   }
-  folder.metadata["finished_at"] = nullptr;
-  folder.metadata["suite"] = suite_json(suite);
-  folder.metadata["config"] = config_to_json(config);
-  folder.metadata["options"] = options_json(options);
-  folder.metadata["harness"] = {{"version", kVersion}, {"commit", kGitCommit},
-                                {"scoring_version", kScoringVersion}};
-  folder.metadata["host"] = host_name();
+  folder.metadata.finished_at.reset();
+  folder.metadata.suite = suite_info(suite);
+  folder.metadata.config = config_to_json(config);
+  folder.metadata.options = options_json(options);
+  folder.metadata.shard = options.shard;
+  folder.metadata.harness = {kVersion, kGitCommit, kScoringVersion};
+  folder.metadata.host = host_name();
   return folder;
 }
 
-Status write_metadata(const RunOptions& options, const json& metadata) {
-  return write_file_atomic(options.out_dir / "campaign.json", metadata.dump(2) + "\n");
+Status write_metadata(const RunOptions& options, const CampaignMetadata& metadata) {
+  return metadata.save(options.out_dir / "campaign.json");
 }
 
 }  // namespace
-
-Result<Shard> parse_shard(std::string_view text) {
-  Shard shard;
-  const auto slash = text.find('/');
-  try {
-    if (slash == std::string_view::npos) throw std::invalid_argument("no slash");
-    shard.index = std::stoi(std::string(text.substr(0, slash)));
-    shard.count = std::stoi(std::string(text.substr(slash + 1)));
-  } catch (const std::exception&) {
-    return make_error("--shard {}: expected K/N, e.g. 2/8", text);
-  }
-  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-    return make_error("--shard {}: K must be between 1 and N", text);
-  return shard;
-}
 
 std::filesystem::path default_cache_dir() {
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
@@ -249,18 +227,21 @@ Status append_reused(const CampaignPlan& plan, const std::string& campaign_id,
   return ok_status();
 }
 
-json attempts_json(const CampaignResult& result) {
-  std::size_t reused_total = 0;
+AttemptCounts attempt_counts(const CampaignResult& result) {
+  std::int64_t reused_total = 0;
   for (const Record& r : result.records)
     if (r.reused_from) ++reused_total;
-  return {{"planned", result.planned},
-          {"recorded", result.records.size()},
-          {"ran_this_time", result.ran},
-          {"skipped", result.skipped},
-          {"reused_this_time", result.reused},
-          {"settled_by_adaptive_repeats", result.settled},
-          {"reused", reused_total},
-          {"run", result.records.size() - reused_total}};
+  const auto recorded = static_cast<std::int64_t>(result.records.size());
+  AttemptCounts counts;
+  counts.planned = static_cast<std::int64_t>(result.planned);
+  counts.recorded = recorded;
+  counts.reused = reused_total;
+  counts.run = recorded - reused_total;
+  counts.ran_this_time = static_cast<std::int64_t>(result.ran);
+  counts.skipped = static_cast<std::int64_t>(result.skipped);
+  counts.reused_this_time = static_cast<std::int64_t>(result.reused);
+  counts.settled_by_adaptive_repeats = static_cast<std::int64_t>(result.settled);
+  return counts;
 }
 
 }  // namespace
@@ -269,20 +250,20 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
                                     const RunOptions& options) {
   LANDED_TRY(PriceTable prices, price_table_with_override(options.prices ? options.prices
                                                                           : config.prices));
-  LANDED_TRY(History history, History::load(options.reuse));
+  LANDED_TRY(ReusePool history, ReusePool::load(options.reuse));
   LANDED_TRY_STATUS(check_campaign_folder(options.out_dir));
   LANDED_TRY(CampaignLock lock, CampaignLock::acquire(options.out_dir));
   LANDED_TRY(CampaignFolder folder, open_folder(suite, config, options));
   LANDED_TRY(RecordsFile records, RecordsFile::open(options.out_dir / "records.jsonl"));
 
   CampaignResult result;
-  result.campaign_id = folder.metadata["campaign_id"].get<std::string>();
+  result.campaign_id = folder.metadata.campaign_id;
   result.records = std::move(folder.existing.records);
   const CampaignPlan plan = plan_campaign(suite, config, options, history,
                                           folder.existing.attempt_keys);
   result.planned = plan.planned;
   result.skipped = plan.already_recorded;
-  folder.metadata["status"] = "running";
+  folder.metadata.status = "running";
   LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
   LANDED_TRY_STATUS(append_reused(plan, result.campaign_id, options.out_dir, records, result));
 
@@ -346,21 +327,21 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   result.settled = run.settled;
   result.interrupted_by = interrupt_signal();
 
-  folder.metadata["finished_at"] = utc_now_iso8601();
-  folder.metadata["status"] = result.interrupted_by ? "interrupted"
-                              : result.capped        ? "capped"
-                                                     : "complete";
-  folder.metadata["attempts"] = attempts_json(result);
-  folder.metadata["stopped_reason"] = result.stopped_reason ? json(*result.stopped_reason) : json();
-  folder.metadata["scheduler"] = {{"jobs", result.scheduler.jobs},
-                                  {"busy_fraction", result.scheduler.busy_fraction()}};
-  folder.metadata["prices"] = prices.source;
+  folder.metadata.finished_at = utc_now_iso8601();
+  folder.metadata.status = result.interrupted_by ? "interrupted"
+                           : result.capped        ? "capped"
+                                                  : "complete";
+  folder.metadata.attempts = attempt_counts(result);
+  folder.metadata.stopped_reason = result.stopped_reason;
+  folder.metadata.extra["scheduler"] = {{"jobs", result.scheduler.jobs},
+                                        {"busy_fraction", result.scheduler.busy_fraction()}};
+  folder.metadata.extra["prices"] = prices.source;
   LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
   return result;
 }
 
 Result<CampaignPlan> dry_run_plan(const Suite& suite, const CampaignConfig& config,
-                                  const RunOptions& options, const History& history) {
+                                  const RunOptions& options, const ReusePool& history) {
   std::set<std::string> recorded;
   const auto records_path = options.out_dir / "records.jsonl";
   if (options.resume && std::filesystem::exists(records_path)) {

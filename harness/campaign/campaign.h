@@ -14,15 +14,9 @@
 #include "harness/campaign/scheduler.h"
 #include "harness/task/suite.h"
 #include "results/model/record.h"
+#include "results/model/shard_spec.h"
 
 namespace landed {
-
-/// Shard K of N (1-based K): a deterministic slice of the attempts, by a hash of the attempt id.
-struct Shard {
-  int index = 1;
-  int count = 1;
-};
-Result<Shard> parse_shard(std::string_view text);
 
 struct RunOptions {
   std::filesystem::path out_dir;
@@ -38,7 +32,7 @@ struct RunOptions {
   CampaignObserver* observer = nullptr;     // told of each attempt (progress); may be null
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
   /// Earlier campaigns (or history) whose unchanged attempts are copied instead of run;
-  /// empty with --fresh. See harness/campaign/history.h for what "unchanged" means.
+  /// empty with --fresh. See harness/campaign/reuse_pool.h for what "unchanged" means.
   std::vector<std::filesystem::path> reuse;
   bool adaptive_repeats = false;            // --repeats auto: `repeats` is then the maximum
   double confidence = 0.95;                 // of the adaptive-repeats rule
@@ -66,10 +60,10 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
                                     const RunOptions& options);
 
 struct CampaignPlan;
-class History;
+class ReusePool;
 /// The plan `landed run --dry-run` prints: nothing is written.
 Result<CampaignPlan> dry_run_plan(const Suite& suite, const CampaignConfig& config,
-                                  const RunOptions& options, const History& history);
+                                  const RunOptions& options, const ReusePool& history);
 
 /// The default cache folder: $XDG_CACHE_HOME/landed or ~/.cache/landed.
 std::filesystem::path default_cache_dir();

@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "harness/base/error.h"
-#include "harness/process/unique_fd.h"
+#include "harness/base/unique_fd.h"
 
 namespace landed {
 

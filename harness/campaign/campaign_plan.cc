@@ -30,7 +30,7 @@ std::vector<Row> rows_of(const CampaignConfig& config) {
 /// Expected cost of each pair's attempts that must run, for balancing shards; attempts with no
 /// forecast weigh the mean known one (1 when nothing is known: balance by count).
 std::map<std::string, int> shard_of_pairs(const Suite& suite, const CampaignConfig& config,
-                                          int repeats, const History& history, int shards) {
+                                          int repeats, const ReusePool& history, int shards) {
   std::vector<ShardUnit> units;
   std::vector<int> unknown;
   double known_sum = 0;
@@ -65,7 +65,7 @@ std::map<std::string, int> shard_of_pairs(const Suite& suite, const CampaignConf
 }  // namespace
 
 CampaignPlan plan_campaign(const Suite& suite, const CampaignConfig& config,
-                           const RunOptions& options, const History& history,
+                           const RunOptions& options, const ReusePool& history,
                            const std::set<std::string>& recorded) {
   std::map<std::string, int> shard_of;
   if (options.shard && options.shard->count > 1)
@@ -81,7 +81,7 @@ CampaignPlan plan_campaign(const Suite& suite, const CampaignConfig& config,
         ++plan.planned;
         if (recorded.count(attempt.attempt_key())) {
           ++plan.already_recorded;
-        } else if (const HistoryRecord* source = history.reusable(task, contender, repeat)) {
+        } else if (const PooledRecord* source = history.reusable(task, contender, repeat)) {
           plan.to_reuse.push_back({attempt, source});
         } else {
           plan.to_run.push_back({attempt, forecast_attempt(history, task, contender)});

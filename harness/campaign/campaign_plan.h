@@ -10,7 +10,7 @@
 #include "harness/campaign/attempt.h"
 #include "harness/campaign/config.h"
 #include "harness/campaign/forecast.h"
-#include "harness/campaign/history.h"
+#include "harness/campaign/reuse_pool.h"
 #include "harness/task/suite.h"
 
 namespace landed {
@@ -24,7 +24,7 @@ struct PlannedRun {
 
 struct PlannedReuse {
   AttemptPlan plan;
-  const HistoryRecord* source = nullptr;
+  const PooledRecord* source = nullptr;
 };
 
 struct CampaignPlan {
@@ -37,7 +37,7 @@ struct CampaignPlan {
 /// Repeat-major order (an interrupted campaign has covered every task and contender evenly),
 /// filtered to the shard. `recorded` holds the attempt keys already in the campaign folder.
 CampaignPlan plan_campaign(const Suite& suite, const CampaignConfig& config,
-                           const RunOptions& options, const History& history,
+                           const RunOptions& options, const ReusePool& history,
                            const std::set<std::string>& recorded);
 
 }  // namespace landed

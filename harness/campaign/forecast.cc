@@ -13,7 +13,7 @@ CostForecast& CostForecast::operator+=(const CostForecast& other) {
   return *this;
 }
 
-CostForecast forecast_attempt(const History& history, const Task& task, const Contender& contender) {
+CostForecast forecast_attempt(const ReusePool& history, const Task& task, const Contender& contender) {
   std::vector<double> costs = history.costs(task, contender);
   if (costs.empty()) costs = history.costs(contender);
   if (costs.empty()) return {};

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "harness/campaign/history.h"
+#include "harness/campaign/reuse_pool.h"
 
 namespace landed {
 
@@ -16,6 +16,6 @@ struct CostForecast {
   CostForecast& operator+=(const CostForecast& other);  // sums; unknown stays unknown
 };
 
-CostForecast forecast_attempt(const History& history, const Task& task, const Contender& contender);
+CostForecast forecast_attempt(const ReusePool& history, const Task& task, const Contender& contender);
 
 }  // namespace landed

@@ -2,6 +2,11 @@
 // Refuses shards of different suites (suite digest) or configs (contender fingerprints,
 // repeats, shard count), shards scored by different landed scoring versions (unless allowed),
 // the same shard twice, and any attempt recorded in two shards.
+// Records are read through the records reader (torn, quarantined and duplicate lines are not
+// copied). A merged campaign missing records (a shard not given, without records.jsonl,
+// ending in a torn line, with quarantined lines, unfinished, or holding fewer records than it
+// planned) is written with status "incomplete" and the reasons in `incomplete_because`.
+// The folder is written as a temporary sibling of --out and renamed into place.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +21,8 @@ struct MergeResult {
   std::string campaign_id;
   std::size_t records = 0;
   std::vector<int> missing_shards;   // 1-based shards of N not given (the merge still happens)
+  std::string status;                // complete, capped or incomplete
+  std::vector<std::string> incomplete;  // why records are missing; empty when none are
 };
 
 struct MergeOptions {

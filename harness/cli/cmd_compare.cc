@@ -22,17 +22,35 @@ struct CompareCommandOptions {
   Selection selection;
 };
 
-Result<Scoreboard> load_side(const std::string& input, const PriceTable& prices, bool reprice,
-                             const Selection& selection) {
+struct Side {
+  Scoreboard board;
+  std::optional<std::string> refused;  // why this side cannot be compared (exit 4)
+};
+
+/// Why a side is not a whole measurement: no records, or campaign.json says it is not
+/// finished (incomplete merge, interrupted or still running). A capped campaign is whole.
+std::optional<std::string> incomplete_side(const std::string& input, const RecordSource& source,
+                                           const LoadedScoreboard& loaded) {
+  if (loaded.board.records == 0) return input + " holds no records";
+  const std::string status = source.status.value_or("complete");
+  if (source.campaign && status != "complete" && status != "capped")
+    return fmt::format("{} is {} (campaign.json): compare whole campaigns", input, status);
+  return std::nullopt;
+}
+
+Result<Side> load_side(const std::string& input, const PriceTable& prices, bool reprice,
+                       const Selection& selection) {
   LANDED_TRY(RecordSource source, open_record_source(input));
   RecordFilter keep;
   if (!selection.empty()) keep = [&selection](const Record& r) { return selection.keeps(r); };
   LANDED_TRY(LoadedScoreboard loaded, load_scoreboard({source}, prices, reprice, 0, keep));
   LANDED_TRY_STATUS(check_selection_matched(selection, loaded.board, input));
-  return std::move(loaded.board);
+  std::optional<std::string> refused = incomplete_side(input, source, loaded);
+  return Side{std::move(loaded.board), std::move(refused)};
 }
 
-/// 0 when no significant regression, 1 when one, or an error (exit 2).
+/// 0 when no significant regression, 1 when one, 4 when a side is empty or incomplete, or an
+/// error (exit 2).
 Result<int> run_compare(const CompareCommandOptions& options) {
   if (!(options.alpha > 0 && options.alpha < 1))
     return make_error("--alpha must be between 0 and 1 (got {})", options.alpha);
@@ -40,8 +58,15 @@ Result<int> run_compare(const CompareCommandOptions& options) {
   if (!options.prices.empty()) price_file = options.prices;
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
   bool reprice = price_file.has_value();
-  LANDED_TRY(Scoreboard baseline, load_side(options.baseline, prices, reprice, options.selection));
-  LANDED_TRY(Scoreboard candidate, load_side(options.candidate, prices, reprice, options.selection));
+  LANDED_TRY(Side baseline_side, load_side(options.baseline, prices, reprice, options.selection));
+  LANDED_TRY(Side candidate_side, load_side(options.candidate, prices, reprice, options.selection));
+  for (const Side* side : {&baseline_side, &candidate_side})
+    if (side->refused) {
+      std::cerr << "landed: cannot compare: " << *side->refused << "\n";
+      return kExitIncomplete;
+    }
+  const Scoreboard& baseline = baseline_side.board;
+  const Scoreboard& candidate = candidate_side.board;
   CompareOptions compare_options;
   compare_options.alpha = options.alpha;
   Comparison comparison = compare_scoreboards(baseline, candidate, compare_options);
@@ -74,7 +99,8 @@ void register_compare(CLI::App& app) {
   command->add_option("--out", options->out, "Write the comparison to FILE instead of stdout");
   add_selection_options(command, options->selection);
   command->footer("Exit status: 0 no significant regression, 1 a significant regression of some "
-                  "contender's pass rate, 2 bad usage or input.");
+                  "contender's pass rate, 2 bad usage or input, 4 a side holds no records or is not "
+                  "a finished campaign (campaign.json status incomplete, interrupted or running).");
   command->callback([options] {
     Result<int> code = run_compare(*options);
     if (!code.ok()) fail_bad_input(code.error().message);

@@ -25,6 +25,8 @@ Status run_ingest(const IngestOptions& options) {
               << " new attempt(s), " << stats->unchanged << " already in the history";
     if (stats->torn_lines) std::cout << ", " << stats->torn_lines << " torn final line skipped";
     std::cout << "\n";
+    if (std::string warning = stats->read.warning(); !warning.empty())
+      std::cerr << "landed: warning: " << dir << ": " << warning << "\n";
   }
   std::cout << "history: " << db_path.string() << "\n";
   return ok_status();

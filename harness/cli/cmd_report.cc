@@ -114,6 +114,8 @@ Status run_report(const ReportOptions& options) {
   if (loaded.context.torn_lines > 0)
     std::cerr << "landed: warning: skipped " << loaded.context.torn_lines
               << " torn final line(s) (a run cut off mid-write)\n";
+  if (std::string warning = loaded.read.warning(); !warning.empty())
+    std::cerr << "landed: warning: " << warning << "\n";
   return write_output(text.str(), options.out);
 }
 

@@ -78,6 +78,8 @@ Status run_routes(const RoutesOptions& options) {
   if (context.torn_lines > 0)
     std::cerr << "landed: warning: skipped " << context.torn_lines
               << " torn final line(s) (a run cut off mid-write)\n";
+  if (std::string warning = context.read.warning(); !warning.empty())
+    std::cerr << "landed: warning: " << warning << "\n";
   return ok_status();
 }
 

@@ -6,7 +6,7 @@
 #include "harness/campaign/adaptive_repeats.h"
 #include "harness/campaign/campaign.h"
 #include "harness/campaign/campaign_plan.h"
-#include "harness/campaign/history.h"
+#include "harness/campaign/reuse_pool.h"
 #include "harness/campaign/secret_scrub.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/number_checks.h"
@@ -140,7 +140,7 @@ void run(const RunArguments& args) {
   auto options = make_options(args, *suite, *config);
   if (!options) return;
   if (args.dry_run) {
-    auto history = History::load(options->reuse);
+    auto history = ReusePool::load(options->reuse);
     if (!history.ok()) return fail_bad_input(history.error().message);
     auto plan = dry_run_plan(*suite, *config, *options, *history);
     if (!plan.ok()) return fail_bad_input(plan.error().message);

@@ -5,10 +5,12 @@
 
 namespace landed::cli {
 
-/// Documented exit codes: 0 done, 1 the check failed (validate, compare), 2 bad usage or input.
+/// Documented exit codes: 0 done, 1 the check failed (validate, compare), 2 bad usage or input,
+/// 4 incomplete data (a merge missing records; compare given an incomplete or empty side).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitCheckFailed = 1;
 inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitIncomplete = 4;
 
 /// A subcommand's callback stores its exit code here; main returns it.
 int& exit_code();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness/base/file_copy.h"
+#include "harness/base/unique_fd.h"
 
 namespace landed {
 
@@ -17,16 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() { if (fd_ >= 0) ::close(fd_); }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
- private:
-  int fd_;
-};
+using Fd = UniqueFd;
 
 Status copy_file(int from_dir, int to_dir, const char* name, mode_t mode, off_t size,
                  const std::string& path) {

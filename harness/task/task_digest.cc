@@ -10,7 +10,9 @@
 #include <system_error>
 #include <vector>
 
+#include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/base/unique_fd.h"
 
 namespace landed {
 
@@ -22,39 +24,6 @@ namespace {
 constexpr std::string_view kDigestVersion = "landed-task-tree-v1";
 
 /// Closes a descriptor when it goes out of scope.
-class FdOwner {
- public:
-  explicit FdOwner(int fd) : fd_(fd) {}
-  FdOwner(const FdOwner&) = delete;
-  FdOwner& operator=(const FdOwner&) = delete;
-  ~FdOwner() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-/// Sorted relative paths of every non-directory under `root`; `.git` folders are skipped.
-Result<std::vector<std::string>> list_tree(const fs::path& root) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  auto it = fs::recursive_directory_iterator(root, ec);
-  if (ec) return make_error("list({}) failed: {}", root.string(), ec.message());
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) return make_error("list({}) failed: {}", root.string(), ec.message());
-    // Asked in this order, both answers come from the cached d_type: no stat per entry.
-    if (!it->is_symlink(ec) && it->is_directory(ec)) {
-      if (it->path().filename() == ".git") it.disable_recursion_pending();
-      continue;
-    }
-    files.push_back(it->path().lexically_relative(root).generic_string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 Status hash_symlink(Sha256& hash, const fs::path& path) {
   std::error_code ec;
   const fs::path target = fs::read_symlink(path, ec);
@@ -89,7 +58,7 @@ Status hash_entry(Sha256& hash, const fs::path& root, const std::string& relativ
                   std::vector<char>& buffer) {
   const fs::path path = root / relative;
   hash.update_field(relative);
-  FdOwner fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
   if (fd.get() < 0 && errno == ELOOP) return hash_symlink(hash, path);
   if (fd.get() < 0) return errno_error("open", path.string());
   struct stat info {};
@@ -103,7 +72,7 @@ Status hash_entry(Sha256& hash, const fs::path& root, const std::string& relativ
 }  // namespace
 
 Result<std::string> task_tree_digest(const fs::path& root) {
-  LANDED_TRY(std::vector<std::string> files, list_tree(root));
+  LANDED_TRY(std::vector<std::string> files, list_files(root));
   std::vector<char> buffer(64 * 1024);
   Sha256 hash;
   hash.update_field(kDigestVersion);

@@ -9,7 +9,8 @@
 #include "harness/base/files.h"
 #include "results/history/schema.h"
 #include "results/model/record_json.h"
-#include "results/store/summary_parser.h"
+#include "results/model/campaign_metadata.h"
+#include "results/model/record_parser.h"
 
 namespace landed::history {
 namespace {
@@ -67,28 +68,9 @@ Result<CampaignFile> read_campaign_file(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return file;
   LANDED_TRY(file.metadata_json, read_file(path));
-  LANDED_TRY(file.info, parse_campaign_json(file.metadata_json, path.string()));
+  LANDED_TRY(CampaignMetadata metadata, CampaignMetadata::parse(file.metadata_json, path.string()));
+  file.info = metadata.info();
   return file;
-}
-
-/// The lines of records.jsonl with their 1-based numbers; a torn final line is dropped.
-struct RecordLine {
-  std::int64_t number;
-  std::string_view text;
-};
-
-std::vector<RecordLine> split_lines(std::string_view text) {
-  std::vector<RecordLine> lines;
-  std::int64_t number = 0;
-  while (!text.empty()) {
-    std::size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    ++number;
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) lines.push_back({number, line});
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
 }
 
 }  // namespace
@@ -150,40 +132,31 @@ Result<IngestStats> History::ingest_campaign(const std::filesystem::path& dir) {
   if (!std::filesystem::is_regular_file(records_path, ec))
     return make_error("{}: not a campaign folder (no records.jsonl in it)", dir.string());
   LANDED_TRY(CampaignFile campaign, read_campaign_file(dir));
-  LANDED_TRY(std::string text, read_file(records_path));
-  std::vector<RecordLine> lines = split_lines(text);
-  bool ends_torn = !text.empty() && text.back() != '\n';
-
-  std::vector<std::pair<Record, std::string_view>> records;
   IngestStats stats;
-  for (const RecordLine& line : lines) {
-    Result<Record> record = parse_record_line(line.text);
-    if (record.ok()) {
-      records.emplace_back(std::move(*record), line.text);
-      continue;
-    }
-    if (ends_torn && &line == &lines.back()) {
-      ++stats.torn_lines;
-      continue;
-    }
-    return record.error().with_context(fmt::format("{}:{}", records_path.string(), line.number));
-  }
-  std::string campaign_id = campaign.info.campaign_id;
-  if (campaign_id.empty() && !records.empty()) campaign_id = records.front().first.campaign_id;
-  if (campaign_id.empty())
-    return make_error("{}: no campaign id (neither campaign.json nor the records name one)",
-                      dir.string());
-  campaign.info.campaign_id = campaign_id;
-  stats.campaign_id = campaign_id;
-
+  stats.campaign_id = campaign.info.campaign_id;
   std::string absolute_dir = std::filesystem::absolute(dir).lexically_normal().string();
   LANDED_TRY(sqlite::Transaction transaction, sqlite::Transaction::begin(db_));
-  LANDED_TRY_STATUS(upsert_campaign(campaign.info, campaign.metadata_json, absolute_dir));
   LANDED_TRY(RecordInserter inserter, RecordInserter::prepare(db_));
-  for (const auto& [record, line] : records) {
-    LANDED_TRY(bool inserted, inserter.insert(db_, campaign_id, record, line));
+  bool campaign_written = false;
+  auto write_campaign = [&]() -> Status {
+    campaign_written = true;
+    campaign.info.campaign_id = stats.campaign_id;
+    return upsert_campaign(campaign.info, campaign.metadata_json, absolute_dir);
+  };
+  // Streams: one record in memory at a time, whatever the size of the file.
+  LANDED_TRY(stats.read, for_each_record_line(records_path, [&](const Record& record,
+                                                                std::string_view line) -> Status {
+    if (stats.campaign_id.empty()) stats.campaign_id = record.campaign_id;
+    if (!campaign_written && !stats.campaign_id.empty()) LANDED_TRY_STATUS(write_campaign());
+    LANDED_TRY(bool inserted, inserter.insert(db_, stats.campaign_id, record, line));
     ++(inserted ? stats.inserted : stats.unchanged);
-  }
+    return ok_status();
+  }));
+  if (stats.campaign_id.empty())
+    return make_error("{}: no campaign id (neither campaign.json nor the records name one)",
+                      dir.string());
+  if (!campaign_written) LANDED_TRY_STATUS(write_campaign());
+  stats.torn_lines = stats.read.torn_lines;
   LANDED_TRY_STATUS(transaction.commit());
   return stats;
 }
@@ -233,27 +206,29 @@ Result<ReadSummary> History::for_each_record(const std::vector<std::string>& cam
   for (std::size_t i = 0; i < campaign_ids.size(); ++i)
     stmt.bind(static_cast<int>(i + 1), std::string_view(campaign_ids[i]));
   ReadSummary summary;
-  SummaryParser fast;
+  RecordParser parser;
+  RecordGate gate;
   Record record;
-  std::string padded;
   for (;;) {
     LANDED_TRY(bool row, stmt.step());
     if (!row) break;
-    std::string_view line = stmt.view(1);
     ++summary.lines;
-    if (depth == ReadDepth::kFull) {
-      Result<Record> parsed = parse_record_line(line);
-      if (!parsed.ok())
-        return parsed.error().with_context(fmt::format("{}: attempt row {}", db_.path(), summary.lines));
-      record = std::move(*parsed);
-    } else {
-      padded.assign(line);
-      padded.resize(line.size() + 64, ' ');  // simdjson reads ahead in padded blocks
-      Status parsed = fast.parse(std::string_view(padded.data(), line.size()), padded.size(), record);
-      if (!parsed.ok())
-        return parsed.error().with_context(fmt::format("{}: attempt row {}", db_.path(), summary.lines));
+    const std::string where = fmt::format("{}: attempt row {}", db_.path(), summary.lines);
+    if (Status parsed = parser.parse(stmt.view(1), record, depth); !parsed.ok()) {
+      // A database written by an older landed may hold a value this one refuses: skip it,
+      // as the file reader does, rather than fail the whole report.
+      if (parser.fault() != LineFault::kBadValue) return parsed.error().with_context(where);
+      ++summary.quarantined;
+      RecordGate::note(summary, fmt::format("{}: quarantined: {}", where, parsed.error().message));
+      continue;
     }
     record.campaign_id = stmt.text(0);
+    if (!gate.first_sighting(record)) {
+      ++summary.duplicates;
+      RecordGate::note(summary, fmt::format("{}: duplicate of an earlier row for attempt {} "
+                                            "(counted once)", where, record.attempt_id));
+      continue;
+    }
     ++summary.records;
     LANDED_TRY_STATUS(callback(record));
   }

@@ -28,6 +28,7 @@ struct IngestStats {
   std::int64_t inserted = 0;    // new attempts
   std::int64_t unchanged = 0;   // attempts the history already held
   std::int64_t torn_lines = 0;
+  ReadSummary read;             // what the records reader counted (quarantined, duplicates)
 };
 
 /// The default history of campaigns in `campaign_dir`: landed.db in the folder that holds it.
@@ -38,8 +39,9 @@ class History {
   /// Opens the database (creating it when `create`) and runs pending migrations.
   static Result<History> open(const std::filesystem::path& path, bool create);
 
-  /// Reads a campaign folder (campaign.json + records.jsonl) into the history. A malformed
-  /// record line is an error naming file:line; a torn final line is skipped and counted.
+  /// Streams a campaign folder (campaign.json + records.jsonl) into the history through the
+  /// records reader: a malformed line is an error naming file:line; torn, quarantined and
+  /// duplicate lines are skipped and counted, as every other command does.
   Result<IngestStats> ingest_campaign(const std::filesystem::path& dir);
 
   /// Adds one record as `landed run --db` finishes it; the campaign row is created on first

@@ -1,5 +1,5 @@
-// Records to and from JSON (nlohmann). The hot path that reads millions of records
-// lives in results/store/ and may use a faster parser.
+// Records to JSON (nlohmann): the one writer of a record line. The one reader is
+// results/model/record_parser.h (simdjson); parse_record_line is its one-line convenience.
 #pragma once
 
 #include <string>
@@ -17,7 +17,7 @@ nlohmann::json to_json(const Record& record);
 /// One line of JSON, no trailing newline.
 std::string to_json_line(const Record& record);
 
-Result<Record> record_from_json(const nlohmann::json& json);
+/// Parses one line with RecordParser (every field).
 Result<Record> parse_record_line(std::string_view line);
 
 }  // namespace landed

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "results/report/figures.h"
+#include "results/report/markdown_cell.h"
 #include "results/report/text_table.h"
 
 namespace landed {
@@ -70,12 +71,6 @@ void write_table(const Comparison& comparison, std::ostream& out) {
   out << summary_line(comparison) << "\n";
 }
 
-std::string md_cell(std::string text) {
-  std::string out;
-  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
-  return out;
-}
-
 void write_markdown(const Comparison& comparison, std::ostream& out) {
   out << "## landed compare\n\n|";
   for (const std::string& h : kHeaders) out << " " << h << " |";
@@ -84,11 +79,11 @@ void write_markdown(const Comparison& comparison, std::ostream& out) {
   out << "\n";
   for (const ContenderChange& c : comparison.changes) {
     out << "|";
-    for (const std::string& cell : row_of(c)) out << " " << md_cell(cell) << " |";
+    for (const std::string& cell : row_of(c)) out << " " << markdown_cell(cell) << " |";
     out << "\n";
   }
   out << "\n";
-  for (const std::string& note : membership_notes(comparison)) out << "- " << md_cell(note) << "\n";
+  for (const std::string& note : membership_notes(comparison)) out << "- " << markdown_cell(note) << "\n";
   out << "\n**" << summary_line(comparison) << "**\n";
 }
 

@@ -121,6 +121,9 @@ class JsonReporter final : public Reporter {
              {"torn_lines", context.torn_lines},
              {"contenders", json::array()},
              {"tasks", tasks_json(board)}};
+    // Present only when lines were skipped, so a clean report keeps its shape.
+    if (context.quarantined_lines) doc["quarantined_lines"] = context.quarantined_lines;
+    if (context.duplicate_lines) doc["duplicate_lines"] = context.duplicate_lines;
     for (const ContenderSummary& s : board.contenders) doc["contenders"].push_back(contender_json(s));
     out << doc.dump(2) << "\n";
   }

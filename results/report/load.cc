@@ -38,13 +38,24 @@ Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& bui
 Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
                                          const PriceTable& prices, bool reprice, int shards,
                                          const RecordFilter& keep) {
-  LoadedScoreboard loaded;
   Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
   ScoreboardBuilder builder(prices, pricing);
+  ReadSummary read;
   for (const RecordSource& source : sources) {
     LANDED_TRY(ReadSummary summary, read_into(source, builder, prices, pricing, shards, keep));
-    loaded.context.torn_lines += summary.torn_lines;
+    read.add(summary);
   }
+  return finish_scoreboard(builder, sources, prices, reprice, read);
+}
+
+LoadedScoreboard finish_scoreboard(ScoreboardBuilder& builder,
+                                   const std::vector<RecordSource>& sources,
+                                   const PriceTable& prices, bool reprice, const ReadSummary& read) {
+  LoadedScoreboard loaded;
+  loaded.context.torn_lines = read.torn_lines;
+  loaded.context.quarantined_lines = read.quarantined;
+  loaded.context.duplicate_lines = read.duplicates;
+  loaded.read = read;
   loaded.board = builder.finish();
   rank_contenders(loaded.board);
   loaded.context.sources = sources;

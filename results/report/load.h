@@ -14,6 +14,7 @@ namespace landed {
 struct LoadedScoreboard {
   Scoreboard board;       // ranked
   ReportContext context;  // sources, prices, torn lines
+  ReadSummary read;       // what the records reader skipped, over all sources
 };
 
 /// Streams every source into one scoreboard (several campaigns pool their attempts).
@@ -26,5 +27,11 @@ using RecordFilter = std::function<bool(const Record&)>;
 Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& sources,
                                          const PriceTable& prices, bool reprice,
                                          int shards = 0, const RecordFilter& keep = {});
+
+/// The same from a builder fed by the caller's own read (publish reads its records once for
+/// every page); `read` is what that read counted.
+LoadedScoreboard finish_scoreboard(ScoreboardBuilder& builder,
+                                   const std::vector<RecordSource>& sources,
+                                   const PriceTable& prices, bool reprice, const ReadSummary& read);
 
 }  // namespace landed

@@ -4,28 +4,16 @@
 
 #include "results/report/figures.h"
 #include "results/report/notes.h"
+#include "results/report/markdown_cell.h"
 #include "results/report/reporter.h"
 #include "results/report/scoreboard_rows.h"
 
 namespace landed {
 namespace {
 
-/// A table cell: pipes would end the cell, newlines the row; < and & would start HTML.
-std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '<') out += "&lt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
-
 void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << "|";
-  for (const std::string& c : cells) out << " " << cell(c) << " |";
+  for (const std::string& c : cells) out << " " << markdown_cell(c) << " |";
   out << "\n";
 }
 
@@ -67,11 +55,11 @@ class MarkdownReporter final : public Reporter {
  public:
   void write(const ReportContext& context, const Scoreboard& board,
              std::ostream& out) const override {
-    out << "## landed scoreboard\n\n" << cell(report_header(context, board)) << "\n\n";
+    out << "## landed scoreboard\n\n" << markdown_cell(report_header(context, board)) << "\n\n";
     write_scoreboard(out, board);
     std::vector<std::string> notes = report_notes(context, board);
     if (!notes.empty()) out << "\n";
-    for (const std::string& note : notes) out << "- " << cell(note) << "\n";
+    for (const std::string& note : notes) out << "- " << markdown_cell(note) << "\n";
     out << "\n";
     write_matrix(out, board);
   }

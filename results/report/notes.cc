@@ -72,6 +72,13 @@ std::vector<std::string> report_notes(const ReportContext& context, const Scoreb
   if (context.torn_lines > 0)
     notes.push_back(fmt::format("{} torn final line(s) skipped (a run cut off mid-write).",
                                 context.torn_lines));
+  if (context.quarantined_lines > 0)
+    notes.push_back(fmt::format("{} line(s) quarantined: values a record cannot hold (negative, "
+                                "fractional or overflowing counts); not counted.",
+                                context.quarantined_lines));
+  if (context.duplicate_lines > 0)
+    notes.push_back(fmt::format("{} duplicated line(s) of an attempt already read; counted once.",
+                                context.duplicate_lines));
   return notes;
 }
 

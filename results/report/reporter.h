@@ -27,6 +27,8 @@ struct ReportContext {
   std::string price_source;
   bool repriced = false;            // --prices: every record priced anew
   std::int64_t torn_lines = 0;      // tolerated torn final lines, over all sources
+  std::int64_t quarantined_lines = 0;  // lines with values a record cannot hold, skipped
+  std::int64_t duplicate_lines = 0;    // repeated attempts, counted once
   std::string landed_version;
   TerminalLayout layout;
 };

@@ -1,34 +1,22 @@
 // Markdown for `landed routes --format md`: the paragraph, the policies, the live routes.
 #include <fmt/format.h>
 
+#include "results/report/markdown_cell.h"
 #include "results/report/routes_report.h"
 
 namespace landed {
 namespace {
 
-std::string cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '&') out += "&amp;";
-    else out += c;
-  }
-  return out;
-}
-
 void write_table(std::ostream& out, const std::vector<std::string>& headers,
                  const std::vector<std::vector<std::string>>& rows, std::size_t left_columns) {
   out << "|";
-  for (const auto& h : headers) out << " " << cell(h) << " |";
+  for (const auto& h : headers) out << " " << markdown_cell(h) << " |";
   out << "\n|";
   for (std::size_t i = 0; i < headers.size(); ++i) out << (i < left_columns ? " :--- |" : " ---: |");
   out << "\n";
   for (const auto& row : rows) {
     out << "|";
-    for (const auto& c : row) out << " " << cell(c) << " |";
+    for (const auto& c : row) out << " " << markdown_cell(c) << " |";
     out << "\n";
   }
 }
@@ -36,7 +24,7 @@ void write_table(std::ostream& out, const std::vector<std::string>& headers,
 }  // namespace
 
 void write_routes_markdown(const RoutesContext&, const RoutingAnalysis& a, std::ostream& out) {
-  out << "## Routing: what-if over recorded outcomes\n\n" << cell(routes_summary(a)) << "\n\n";
+  out << "## Routing: what-if over recorded outcomes\n\n" << markdown_cell(routes_summary(a)) << "\n\n";
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i : listed_policies(a)) rows.push_back(routes_row(a, a.policies[i]));
   write_table(out, routes_headers(), rows, 2);

@@ -23,6 +23,7 @@ Result<RoutingAnalysis> load_routes(const std::vector<RecordSource>& sources,
       return ok_status();
     }, ReadDepth::kFull));
     context.torn_lines += summary.torn_lines;
+    context.read.add(summary);
   }
   context.sources = sources;
   return builder.finish(options);

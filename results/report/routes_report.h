@@ -17,6 +17,7 @@ struct RoutesContext {
   std::vector<RecordSource> sources;
   std::string landed_version;
   std::int64_t torn_lines = 0;
+  ReadSummary read;  // what the records reader skipped, over all sources
 };
 
 /// Streams every record of `sources` into the analysis (full records: the check is needed).

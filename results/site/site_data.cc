@@ -1,6 +1,7 @@
 #include "results/site/site_data.h"
 
 #include <memory>
+#include <set>
 
 #include "results/history/history.h"
 #include "scoring/ranking.h"
@@ -141,40 +142,47 @@ Result<std::map<std::string, std::filesystem::path>> campaign_dirs(const RecordS
   return dirs;
 }
 
-Status read_details(const RecordSource& source, Collector& collector) {
+/// One read of `source` feeds every page: the leaderboard (`main`), the task pages and
+/// filters, and the trends. A history source with a #SELECTOR is read whole once: every
+/// campaign feeds the trends, the selected ones the rest.
+Result<ReadSummary> read_once(const RecordSource& source, ScoreboardBuilder& main,
+                              Collector& collector) {
   LANDED_TRY(auto dirs, campaign_dirs(source, collector));
-  bool trends_here = !source.is_history() || source.campaign_ids.empty();
   // Records without a campaign id (hand-made files) belong to the campaign of their folder.
   std::string fallback_id = source.campaign ? source.campaign->campaign_id : source.label;
   auto campaign_of = [&fallback_id](const Record& r) {
     return r.campaign_id.empty() ? fallback_id : r.campaign_id;
   };
-  LANDED_TRY(ReadSummary summary, read_source(source, [&](const Record& r) {
+  const std::set<std::string> selected(source.campaign_ids.begin(), source.campaign_ids.end());
+  RecordSource whole = source;
+  whole.campaign_ids.clear();
+  ReadSummary in_selection;
+  LANDED_TRY(ReadSummary read, read_source(whole, [&](const Record& r) {
+    collector.add_trend(r, campaign_of(r));
+    if (!selected.empty() && !selected.count(r.campaign_id)) return ok_status();
+    ++in_selection.records;
+    main.add(r);
     auto dir = dirs.find(source.is_history() ? r.campaign_id : "");
     collector.add_detail(r, campaign_of(r), dir == dirs.end() ? std::filesystem::path() : dir->second);
-    if (trends_here) collector.add_trend(r, campaign_of(r));
     return ok_status();
   }, ReadDepth::kFull));
-  (void)summary;
-  if (trends_here) return ok_status();
-  RecordSource whole = source;  // the trends see every campaign of the history
-  whole.campaign_ids.clear();
-  LANDED_TRY(ReadSummary all, read_source(whole, [&](const Record& r) {
-    collector.add_trend(r, campaign_of(r));
-    return ok_status();
-  }));
-  (void)all;
-  return ok_status();
+  if (!selected.empty()) read.records = in_selection.records;
+  return read;
 }
 
 }  // namespace
 
 Result<SiteData> collect_site_data(const std::vector<RecordSource>& sources,
                                    const PriceTable& prices, bool reprice) {
-  LANDED_TRY(LoadedScoreboard main, load_scoreboard(sources, prices, reprice));
-  Collector collector(prices, reprice ? Pricing::kReprice : Pricing::kStored);
-  for (const RecordSource& source : sources) LANDED_TRY_STATUS(read_details(source, collector));
-  return std::move(collector).finish(std::move(main));
+  const Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
+  ScoreboardBuilder main(prices, pricing);
+  Collector collector(prices, pricing);
+  ReadSummary read;
+  for (const RecordSource& source : sources) {
+    LANDED_TRY(ReadSummary summary, read_once(source, main, collector));
+    read.add(summary);
+  }
+  return std::move(collector).finish(finish_scoreboard(main, sources, prices, reprice, read));
 }
 
 }  // namespace landed::site

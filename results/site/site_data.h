@@ -1,4 +1,4 @@
-// Everything the site shows, gathered from the record sources in two streaming passes: the
+// Everything the site shows, gathered from the record sources in one streaming pass: the
 // scoreboard exactly as `landed report` builds it, the same scoreboard per tag and per
 // difficulty, each task's attempts, and one scoreboard per campaign for the trends.
 #pragma once

@@ -11,55 +11,72 @@
 
 #include <simdjson.h>
 
-#include "results/model/record_json.h"
-#include "results/store/summary_parser.h"
+#include "harness/base/unique_fd.h"
+#include "results/model/record_parser.h"
 
 namespace landed {
 namespace {
 
 constexpr std::size_t kChunk = 1 << 20;
 
-/// Owns a read-only descriptor.
-class InputFile {
- public:
-  explicit InputFile(const std::filesystem::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~InputFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  InputFile(const InputFile&) = delete;
-  InputFile& operator=(const InputFile&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
-/// Parses lines at either depth into one reused Record and hands it to the callback.
+/// A problem on a line numbered within its shard; the driver turns it into file:line.
+struct LineProblem {
+  std::int64_t line;
+  std::string why;
+};
+
+/// Parses lines into one reused Record, checks them and hands records on.
 class LineSink {
  public:
-  LineSink(const ShardCallback& callback, int shard, ReadDepth depth)
-      : callback_(callback), shard_(shard), depth_(depth) {}
+  LineSink(const ShardCallback& callback, const RecordLineCallback* with_line, int shard,
+           ReadDepth depth, RecordGate& gate)
+      : callback_(callback), with_line_(with_line), shard_(shard), depth_(depth), gate_(gate) {}
 
   /// `capacity`: readable bytes from line.data() (simdjson reads ahead in padded blocks).
-  Status take(std::string_view line, std::size_t capacity) {
-    if (depth_ == ReadDepth::kFull) {
-      LANDED_TRY(record_, parse_record_line(line));
-    } else {
-      LANDED_TRY_STATUS(parser_.parse(line, capacity, record_));
+  /// An error only for a line that is not a record at all; a bad value is quarantined.
+  Status take(std::string_view line, std::size_t capacity, std::int64_t number,
+              ReadSummary& summary) {
+    if (Status parsed = parser_.parse(line, capacity, record_, depth_); !parsed.ok()) {
+      if (parser_.fault() != LineFault::kBadValue) return parsed.error();
+      ++summary.quarantined;
+      note(number, "quarantined: " + parsed.error().message);
+      return ok_status();
     }
-    return callback_(shard_, record_);
+    if (!gate_.first_sighting(record_)) {
+      ++summary.duplicates;
+      note(number, fmt::format("duplicate of an earlier line for attempt {} (counted once)",
+                               record_.attempt_id));
+      return ok_status();
+    }
+    ++summary.records;
+    return with_line_ ? (*with_line_)(record_, line) : callback_(shard_, record_);
   }
 
+  /// True when the line parses (used for the last line without a newline).
+  bool parses(std::string_view line, std::size_t capacity) {
+    return parser_.parse(line, capacity, record_, depth_).ok() ||
+           parser_.fault() == LineFault::kBadValue;
+  }
+
+  std::vector<LineProblem>& problems() { return problems_; }
+
  private:
+  void note(std::int64_t number, std::string why) {
+    if (problems_.size() < ReadSummary::kMaxProblems) problems_.push_back({number, std::move(why)});
+  }
+
   const ShardCallback& callback_;
+  const RecordLineCallback* with_line_;
   int shard_;
   ReadDepth depth_;
-  SummaryParser parser_;
+  RecordGate& gate_;
+  RecordParser parser_;
   Record record_;
+  std::vector<LineProblem> problems_;
 };
 
 /// Where a line failed, relative to its shard; the driver turns it into file:line.
@@ -98,6 +115,12 @@ class LineSplitter {
  private:
   std::size_t capacity() const { return buffer_.size() - simdjson::SIMDJSON_PADDING; }
 
+  std::optional<LineError> take(std::string_view line, std::size_t capacity) {
+    Status status = sink_.take(line, capacity, summary_.lines, summary_);
+    if (!status.ok()) return LineError{summary_.lines, status.error()};
+    return std::nullopt;
+  }
+
   /// Parses every complete line in buffer_[0, filled); `used` is the bytes consumed.
   std::optional<LineError> take_lines(std::size_t filled, std::size_t& used) {
     const char* data = buffer_.data();
@@ -105,26 +128,24 @@ class LineSplitter {
       std::size_t end = static_cast<std::size_t>(static_cast<const char*>(found) - data);
       ++summary_.lines;
       std::string_view line(data + used, end - used);
-      if (!is_blank(line)) {
-        Status status = sink_.take(line, buffer_.size() - used);
-        if (!status.ok()) return LineError{summary_.lines, status.error()};
-        ++summary_.records;
-      }
+      if (!is_blank(line))
+        if (auto error = take(line, buffer_.size() - used)) return error;
       used = end + 1;
     }
     return std::nullopt;
   }
 
-  /// A last line without a newline that does not parse: a writer was cut off mid-append.
+  /// The last line, without a newline: a record if it parses, else a writer cut off
+  /// mid-append (torn) when this is the file's end.
   std::optional<LineError> finish(std::string_view tail) {
     if (tail.empty() || is_blank(tail)) return std::nullopt;
     ++summary_.lines;
     std::fill(buffer_.begin() + static_cast<std::ptrdiff_t>(tail.size()), buffer_.end(), '\0');
-    Status status = sink_.take(tail, buffer_.size());
-    if (status.ok()) ++summary_.records;
-    else if (last_) ++summary_.torn_lines;
-    else return LineError{summary_.lines, status.error()};
-    return std::nullopt;
+    if (last_ && !sink_.parses(tail, buffer_.size())) {
+      ++summary_.torn_lines;
+      return std::nullopt;
+    }
+    return take(tail, buffer_.size());
   }
 
   int fd_;
@@ -179,21 +200,27 @@ int default_shards(std::uintmax_t bytes) {
   return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
 }
 
-Result<ReadSummary> for_each_record_sharded(const std::filesystem::path& path, int shards,
-                                            const ShardCallback& callback, ReadDepth depth) {
-  InputFile file(path);
-  if (file.fd() < 0) return errno_error("open", path.string());
-  off_t size = ::lseek(file.fd(), 0, SEEK_END);
+namespace {
+
+Result<ReadSummary> read_file_sharded(const std::filesystem::path& path, int shards,
+                                      const ShardCallback& callback,
+                                      const RecordLineCallback* with_line, ReadDepth depth) {
+  UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!file.valid()) return errno_error("open", path.string());
+  off_t size = ::lseek(file.get(), 0, SEEK_END);
   if (size < 0) return errno_error("lseek", path.string());
-  std::vector<off_t> bounds = shard_bounds(file.fd(), size, std::max(1, shards));
+  std::vector<off_t> bounds = shard_bounds(file.get(), size, std::max(1, shards));
   std::size_t count = bounds.size() - 1;
   std::vector<std::optional<LineError>> errors(count);
   std::vector<ReadSummary> summaries(count);
+  std::vector<std::vector<LineProblem>> problems(count);
+  RecordGate gate;
   auto read_shard = [&](std::size_t k) {
-    LineSink sink(callback, static_cast<int>(k), depth);
-    LineSplitter splitter(file.fd(), bounds[k], bounds[k + 1], k + 1 == count, sink);
+    LineSink sink(callback, with_line, static_cast<int>(k), depth, gate);
+    LineSplitter splitter(file.get(), bounds[k], bounds[k + 1], k + 1 == count, sink);
     errors[k] = splitter.run();
     summaries[k] = splitter.summary();
+    problems[k] = std::move(sink.problems());
   };
   std::vector<std::thread> threads;
   for (std::size_t k = 1; k < count; ++k) threads.emplace_back(read_shard, k);
@@ -201,15 +228,58 @@ Result<ReadSummary> for_each_record_sharded(const std::filesystem::path& path, i
   for (std::thread& t : threads) t.join();
   ReadSummary total;
   for (std::size_t k = 0; k < count; ++k) {
-    if (errors[k]) {
-      std::int64_t line = lines_before(file.fd(), bounds[k]) + errors[k]->line;
-      return errors[k]->error.with_context(fmt::format("{}:{}", path.string(), line));
-    }
-    total.records += summaries[k].records;
-    total.lines += summaries[k].lines;
-    total.torn_lines += summaries[k].torn_lines;
+    std::int64_t before = errors[k] || !problems[k].empty() ? lines_before(file.get(), bounds[k]) : 0;
+    if (errors[k])
+      return errors[k]->error.with_context(fmt::format("{}:{}", path.string(), before + errors[k]->line));
+    for (const LineProblem& p : problems[k])
+      summaries[k].problems.push_back(fmt::format("{}:{}: {}", path.string(), before + p.line, p.why));
+    total.add(summaries[k]);
   }
   return total;
+}
+
+}  // namespace
+
+void ReadSummary::add(const ReadSummary& other) {
+  records += other.records;
+  lines += other.lines;
+  torn_lines += other.torn_lines;
+  quarantined += other.quarantined;
+  duplicates += other.duplicates;
+  for (const std::string& p : other.problems)
+    if (problems.size() < kMaxProblems) problems.push_back(p);
+}
+
+std::string ReadSummary::warning() const {
+  if (quarantined == 0 && duplicates == 0) return "";
+  std::string text = fmt::format("skipped {} quarantined line(s) and {} duplicate line(s)",
+                                 quarantined, duplicates);
+  if (!problems.empty()) text += "; first: " + problems.front();
+  return text;
+}
+
+bool RecordGate::first_sighting(const Record& record) {
+  std::string key = record.campaign_id;
+  key += '\0';
+  key += record.attempt_id;
+  const std::uint64_t hash = std::hash<std::string>{}(key);
+  std::lock_guard lock(mutex_);
+  return seen_.insert(hash).second;
+}
+
+void RecordGate::note(ReadSummary& summary, std::string problem) {
+  if (summary.problems.size() < ReadSummary::kMaxProblems) summary.problems.push_back(std::move(problem));
+}
+
+Result<ReadSummary> for_each_record_sharded(const std::filesystem::path& path, int shards,
+                                            const ShardCallback& callback, ReadDepth depth) {
+  return read_file_sharded(path, shards, callback, nullptr, depth);
+}
+
+Result<ReadSummary> for_each_record_line(const std::filesystem::path& path,
+                                         const RecordLineCallback& callback, ReadDepth depth) {
+  const ShardCallback unused = [](int, const Record&) { return ok_status(); };
+  return read_file_sharded(path, 1, unused, &callback, depth);
 }
 
 Result<ReadSummary> for_each_record(const std::filesystem::path& path,

@@ -9,23 +9,15 @@
 #include <vector>
 
 #include "harness/base/error.h"
+#include "results/model/campaign_metadata.h"
 #include "results/store/record_reader.h"
 
 namespace landed {
 
-/// A campaign's metadata from its campaign.json (every field optional there).
-struct CampaignInfo {
-  std::string campaign_id;
-  std::string suite_name;
-  std::string suite_digest;
-  std::string started_at;
-  std::string finished_at;
-  std::string harness_version;
-};
-
 struct RecordSource {
   std::filesystem::path records;        // the records.jsonl file
   std::optional<CampaignInfo> campaign; // when a campaign.json sits beside it
+  std::optional<std::string> status;    // campaign.json's status (complete, incomplete, ...)
   std::string label;                    // the input as the user named it
   /// A history source: the database file and the campaigns selected (empty: every one).
   std::filesystem::path database;
@@ -37,9 +29,6 @@ struct RecordSource {
 /// history database with an optional `#SELECTOR`: a campaign id (or a unique prefix of one),
 /// `latest` or `previous` (by start time). Without a selector, every campaign of the database.
 Result<RecordSource> open_record_source(const std::filesystem::path& input);
-
-/// Parses a campaign.json document; `origin` names it in errors.
-Result<CampaignInfo> parse_campaign_json(std::string_view text, std::string_view origin);
 
 /// Streams every record of the source.
 Result<ReadSummary> read_source(const RecordSource& source, const RecordCallback& callback,

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "harness/base/error.h"
+#include "harness/base/unique_fd.h"
 #include "results/model/record.h"
+#include "results/store/record_reader.h"
 
 namespace landed {
 
@@ -17,30 +19,36 @@ namespace landed {
 struct ExistingRecords {
   std::vector<Record> records;
   std::set<std::string> attempt_keys;
-  std::int64_t torn_bytes = 0;   // bytes of an unterminated last line (a crash mid-write)
+  ReadSummary summary;            // torn, quarantined and duplicate lines
 };
 
-/// Reads every complete line. A torn last line (no newline) is counted, not an error; a
-/// malformed complete line is an Error naming the file and line.
+/// Reads every record through the records reader (record_reader.h), so --resume counts what
+/// report counts: a valid last record without a newline is a record.
 Result<ExistingRecords> read_existing_records(const std::filesystem::path& path);
 
 class RecordsFile {
  public:
-  /// Opens for appending, creating the file. A torn last line is cut off first, so the next
-  /// record starts on a line of its own.
+  /// Opens for appending, creating the file. A last line without a newline is repaired first,
+  /// so the next record starts on a line of its own: a torn one (it does not parse) is cut
+  /// off; a complete record gets its newline, never deleted.
   static Result<RecordsFile> open(const std::filesystem::path& path);
-  RecordsFile(RecordsFile&& other) noexcept;
+  RecordsFile(RecordsFile&& other) noexcept = default;
   RecordsFile& operator=(RecordsFile&&) = delete;
   RecordsFile(const RecordsFile&) = delete;
-  ~RecordsFile();
 
   /// Appends one line and fsyncs. Safe to call from several threads.
   Status append(const Record& record);
+  /// Appends through a buffer written every 1 MiB, for bulk copies (merge); flush() writes
+  /// the rest and fsyncs. Not for records a crash must not lose.
+  Status append_buffered(const Record& record);
+  Status flush();
 
  private:
-  RecordsFile(int fd, std::filesystem::path path) : fd_(fd), path_(std::move(path)) {}
-  int fd_ = -1;
+  RecordsFile(UniqueFd fd, std::filesystem::path path) : fd_(std::move(fd)), path_(std::move(path)) {}
+  Status write_all(std::string_view bytes);
+  UniqueFd fd_;
   std::filesystem::path path_;
+  std::string pending_;
   std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();
 };
 

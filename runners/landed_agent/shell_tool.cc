@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "harness/process/unique_fd.h"
+#include "harness/base/unique_fd.h"
 
 extern char** environ;
 

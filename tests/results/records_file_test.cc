@@ -45,7 +45,7 @@ TEST(RecordsFile, TornLastLineIsToleratedAndCutOnOpen) {
   auto existing = read_existing_records(path);
   ASSERT_TRUE(existing.ok()) << existing.error().message;
   EXPECT_EQ(existing->records.size(), 1u);
-  EXPECT_GT(existing->torn_bytes, 0);
+  EXPECT_EQ(existing->summary.torn_lines, 1);
   {
     auto file = RecordsFile::open(path);
     ASSERT_TRUE(file->append(record("c")).ok());
@@ -54,7 +54,32 @@ TEST(RecordsFile, TornLastLineIsToleratedAndCutOnOpen) {
   ASSERT_TRUE(repaired.ok()) << repaired.error().message;
   ASSERT_EQ(repaired->records.size(), 2u);
   EXPECT_EQ(repaired->records[1].attempt_id, "c");
-  EXPECT_EQ(repaired->torn_bytes, 0);
+  EXPECT_EQ(repaired->summary.torn_lines, 0);
+}
+
+TEST(RecordsFile, AValidLastRecordWithoutNewlineIsKeptAndGetsItsNewlineOnOpen) {
+  testing::ScratchDir dir;
+  const auto path = dir / "records.jsonl";
+  {
+    auto file = RecordsFile::open(path);
+    ASSERT_TRUE(file->append(record("a")).ok());
+    ASSERT_TRUE(file->append(record("b")).ok());
+  }
+  auto contents = read_file(path);
+  ASSERT_TRUE(write_file(path, contents->substr(0, contents->size() - 1)).ok());  // drop "\n"
+  auto existing = read_existing_records(path);
+  ASSERT_TRUE(existing.ok()) << existing.error().message;
+  EXPECT_EQ(existing->records.size(), 2u);
+  EXPECT_EQ(existing->summary.torn_lines, 0);
+  {
+    auto file = RecordsFile::open(path);
+    ASSERT_TRUE(file->append(record("c")).ok());
+  }
+  auto repaired = read_existing_records(path);
+  ASSERT_TRUE(repaired.ok()) << repaired.error().message;
+  ASSERT_EQ(repaired->records.size(), 3u);
+  EXPECT_EQ(repaired->records[1].attempt_id, "b");
+  EXPECT_EQ(repaired->records[2].attempt_id, "c");
 }
 
 TEST(RecordsFile, MalformedMiddleLineNamesFileAndLine) {

@@ -64,10 +64,11 @@ TEST(RoutesReportTest, TableListsEveryPolicyWithFrontierAndBest) {
     EXPECT_NE(text.find(needle), std::string::npos) << needle << "\n" << text;
 }
 
-TEST(RoutesReportTest, MarkdownEscapesTheCascadeArrow) {
+TEST(RoutesReportTest, MarkdownKeepsTheCascadeArrowAsTheReportDoes) {
   std::ostringstream out;
   write_routes_markdown(RoutesContext{}, analysis(), out);
-  EXPECT_NE(out.str().find("| A &gt; B | cascade |"), std::string::npos) << out.str();
+  // One Markdown cell escaper (report, routes, compare): `>` alone cannot open a tag.
+  EXPECT_NE(out.str().find("| A > B | cascade |"), std::string::npos) << out.str();
   EXPECT_NE(out.str().find("| :--- | :--- | ---: |"), std::string::npos);
 }
 

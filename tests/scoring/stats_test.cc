@@ -88,5 +88,12 @@ TEST(MedianSketch, IsExactWhenSmallAndWithinHalfAPercentWhenBinned) {
   EXPECT_NEAR(*big.median() / exact, 1.0, 0.006);
 }
 
+TEST(Stats, ZForConfidenceIsTheWilsonZOfTheScoreboard) {
+  // One z for 95%: adaptive repeats and the scoreboard's interval agree exactly.
+  EXPECT_EQ(z_for_confidence(0.95), kZ95);
+  EXPECT_NEAR(z_for_confidence(0.99), 2.5758, 1e-4);
+  EXPECT_EQ(wilson_interval(4, 4, z_for_confidence(0.95)), wilson_interval(4, 4));
+}
+
 }  // namespace
 }  // namespace landed

@@ -1,4 +1,4 @@
-#include "harness/campaign/history.h"
+#include "harness/campaign/reuse_pool.h"
 
 #include <fmt/format.h>
 
@@ -25,40 +25,40 @@ std::string reuse_key(std::string_view task_id, std::string_view task_digest,
   return fmt::format("{}#{}#{}#r{}", task_id, task_digest, contender_fingerprint, repeat);
 }
 
-Result<History> History::load(const std::vector<std::filesystem::path>& sources) {
-  History history;
+Result<ReusePool> ReusePool::load(const std::vector<std::filesystem::path>& sources) {
+  ReusePool pool;
   for (const auto& input : sources) {
     LANDED_TRY(RecordSource source, open_record_source(input));
     const std::filesystem::path dir =
         std::filesystem::is_directory(input) ? input : std::filesystem::path();
     auto read = read_source(source, [&](const Record& r) {
-      history.records_.push_back({r, dir});
+      pool.records_.push_back({r, dir});
       return ok_status();
     }, ReadDepth::kFull);
     if (!read.ok()) return read.error().with_context("reuse source " + input.string());
   }
-  for (std::size_t i = 0; i < history.records_.size(); ++i) {
-    const Record& r = history.records_[i].record;
+  for (std::size_t i = 0; i < pool.records_.size(); ++i) {
+    const Record& r = pool.records_[i].record;
     if (r.cost_usd) {
-      history.by_fingerprint_[r.contender.fingerprint][r.task_id].push_back(*r.cost_usd);
-      history.by_model_[model_key(r.contender.runner, r.contender.model, r.contender.effort)]
+      pool.by_fingerprint_[r.contender.fingerprint][r.task_id].push_back(*r.cost_usd);
+      pool.by_model_[model_key(r.contender.runner, r.contender.model, r.contender.effort)]
                        [r.task_id].push_back(*r.cost_usd);
     }
     if (!is_reusable(r)) continue;
     const std::string key = reuse_key(r.task_id, r.task_digest, r.contender.fingerprint, r.repeat);
-    auto [it, inserted] = history.reusable_.emplace(key, i);
-    if (!inserted && history.records_[it->second].record.finished_at < r.finished_at) it->second = i;
+    auto [it, inserted] = pool.reusable_.emplace(key, i);
+    if (!inserted && pool.records_[it->second].record.finished_at < r.finished_at) it->second = i;
   }
-  return history;
+  return pool;
 }
 
-const HistoryRecord* History::reusable(const Task& task, const Contender& contender,
+const PooledRecord* ReusePool::reusable(const Task& task, const Contender& contender,
                                        int repeat) const {
   auto it = reusable_.find(reuse_key(task.id, task.digest, contender.fingerprint, repeat));
   return it == reusable_.end() ? nullptr : &records_[it->second];
 }
 
-std::vector<double> History::costs(const Task& task, const Contender& contender) const {
+std::vector<double> ReusePool::costs(const Task& task, const Contender& contender) const {
   for (const auto* index : {&by_fingerprint_, &by_model_}) {
     const std::string key = index == &by_fingerprint_
                                 ? contender.fingerprint
@@ -71,7 +71,7 @@ std::vector<double> History::costs(const Task& task, const Contender& contender)
   return {};
 }
 
-std::vector<double> History::costs(const Contender& contender) const {
+std::vector<double> ReusePool::costs(const Contender& contender) const {
   for (const auto* index : {&by_fingerprint_, &by_model_}) {
     const std::string key = index == &by_fingerprint_
                                 ? contender.fingerprint
@@ -85,7 +85,7 @@ std::vector<double> History::costs(const Contender& contender) const {
   return {};
 }
 
-Record reused_copy(const HistoryRecord& source, const std::string& campaign_id,
+Record reused_copy(const PooledRecord& source, const std::string& campaign_id,
                    const std::string& attempt_id, const std::string& contender_id) {
   Record r = source.record;
   // A record reused twice still points at the campaign that actually ran it.
@@ -96,7 +96,7 @@ Record reused_copy(const HistoryRecord& source, const std::string& campaign_id,
   return r;
 }
 
-void copy_attempt_files(const HistoryRecord& source, const std::filesystem::path& campaign_dir) {
+void copy_attempt_files(const PooledRecord& source, const std::filesystem::path& campaign_dir) {
   if (source.campaign_dir.empty()) return;
   const Record& r = source.record;
   std::filesystem::path relative;
