@@ -20,7 +20,7 @@ TEST(CampaignMetadata, ReadsTypedFieldsAndWritesBackWhatItDoesNotInterpret) {
   auto m = CampaignMetadata::parse(kWhole, "campaign.json");
   ASSERT_TRUE(m.ok()) << m.error().message;
   EXPECT_EQ(m->campaign_id, "c1");
-  EXPECT_EQ(m->status, "complete");
+  EXPECT_EQ(m->status.value_or(""), "complete");
   EXPECT_EQ(m->suite.tasks, 2);
   ASSERT_TRUE(m->shard.has_value());
   EXPECT_EQ(m->shard->index, 2);
