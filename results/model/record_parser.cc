@@ -1,5 +1,6 @@
 #include "results/model/record_parser.h"
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -395,6 +396,44 @@ bool is_number_fault(error_code error) {
          error == simdjson::NUMBER_OUT_OF_RANGE;
 }
 
+/// Whether a JSON number token fits a record: an integer in int64 or uint64, or a finite double.
+bool number_fits(std::string_view token) {
+  const bool integral = token.find_first_of(".eE") == std::string_view::npos;
+  const char* end = token.data() + token.size();
+  if (integral) {
+    std::int64_t wide = 0;
+    std::uint64_t unsigned_wide = 0;
+    return std::from_chars(token.data(), end, wide).ec == std::errc{} ||
+           std::from_chars(token.data(), end, unsigned_wide).ec == std::errc{};
+  }
+  double value = 0;
+  auto [stop, ec] = std::from_chars(token.data(), end, value);
+  return ec == std::errc{} && std::isfinite(value);
+}
+
+/// The key of the first number in `line` that simdjson cannot hold (it says only "a number"
+/// without where); empty when none is found. Only called on that error.
+std::string key_of_bad_number(std::string_view line) {
+  std::string key, last_string;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"') {
+      std::size_t end = i + 1;
+      while (end < line.size() && line[end] != '"') end += line[end] == '\\' ? 2 : 1;
+      last_string.assign(line.substr(i + 1, end - i - 1));
+      i = end;
+    } else if (c == ':') {
+      key = last_string;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t end = line.find_first_not_of("+-0123456789.eE", i);
+      if (end == std::string_view::npos) end = line.size();
+      if (!number_fits(line.substr(i, end - i))) return key;
+      i = end - 1;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 RecordParser::RecordParser() : impl_(std::make_unique<Impl>()) {}
@@ -415,8 +454,12 @@ Status RecordParser::parse(std::string_view line, std::size_t capacity, Record& 
     return make_error("internal: the line buffer lacks simdjson's padding");
   dom::element doc;
   if (auto error = impl_->parser.parse(line.data(), line.size(), false).get(doc)) {
-    if (is_number_fault(error)) fault_ = LineFault::kBadValue;
-    return make_error("not valid JSON: {}", simdjson::error_message(error));
+    if (!is_number_fault(error))
+      return make_error("not valid JSON: {}", simdjson::error_message(error));
+    fault_ = LineFault::kBadValue;
+    std::string key = key_of_bad_number(line);
+    if (key.empty()) return make_error("not valid JSON: {}", simdjson::error_message(error));
+    return make_error("field '{}': a number no record can hold", key);
   }
   dom::object object;
   if (doc.get_object().get(object)) return make_error("a record must be a JSON object");

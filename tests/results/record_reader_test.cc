@@ -137,7 +137,11 @@ namespace {
 TEST(RecordReader, ShardedReadCountsEveryRecordOnceAndNamesTheLineOfAnError) {
   testing::ScratchDir dir;
   std::string text = *read_file(testing::source_dir() / "tests/fixtures/report-campaign/records.jsonl");
-  ASSERT_TRUE(write_file(dir / "r.jsonl", text + text + "{\"schema\":1,\"outc").ok());
+  // The second copy is another campaign's (the same lines twice would be duplicates).
+  std::string other = text;
+  for (std::size_t at; (at = other.find("\"demo-1\"")) != std::string::npos;)
+    other.replace(at, 8, "\"demo-2\"");
+  ASSERT_TRUE(write_file(dir / "r.jsonl", text + other + "{\"schema\":1,\"outc").ok());
   std::atomic<int> seen{0};
   auto summary = for_each_record_sharded(dir / "r.jsonl", 3, [&](int, const Record&) {
     ++seen;
@@ -147,8 +151,9 @@ TEST(RecordReader, ShardedReadCountsEveryRecordOnceAndNamesTheLineOfAnError) {
   EXPECT_EQ(seen.load(), 30);
   EXPECT_EQ(summary->records, 30);
   EXPECT_EQ(summary->torn_lines, 1);
+  EXPECT_EQ(summary->duplicates, 0);
 
-  ASSERT_TRUE(write_file(dir / "bad.jsonl", text + text + "not json\n" + text).ok());
+  ASSERT_TRUE(write_file(dir / "bad.jsonl", text + other + "not json\n" + text).ok());
   auto bad = for_each_record_sharded(dir / "bad.jsonl", 3,
                                      [](int, const Record&) { return ok_status(); });
   ASSERT_FALSE(bad.ok());
