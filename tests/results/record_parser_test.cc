@@ -68,7 +68,8 @@ Record full_record() {
                       "claude-sonnet-4-5-20250929"};
   r.check = process("attempts/x/check.log");
   r.verify = process("attempts/x/verify.log");
-  r.patch = PatchInfo{"attempts/x/patch.diff", 120, 2, {"tests/hidden/test_ring.py"}};
+  r.patch = PatchInfo{"attempts/x/patch.diff", 120, 2, {"tests/hidden/test_ring.py"},
+                      {"tests/conftest.py"}};
   r.infra_retries = 2;
   r.scoring_version = 7;
   r.reused_from = ReusedFrom{"c0", "fix-ring/claude/r1"};
@@ -117,6 +118,7 @@ TEST(RecordParser, SummaryDepthKeepsTheSummaryFieldsAndLeavesTheRestDefault) {
   EXPECT_EQ(read.usage, written.usage);
   EXPECT_EQ(read.cost_usd, written.cost_usd);
   EXPECT_EQ(read.scoring_version, written.scoring_version);
+  EXPECT_EQ(read.patch, written.patch);  // reports flag tampered attempts
   EXPECT_EQ(read.host, "");
   EXPECT_FALSE(read.route.has_value());
 }
