@@ -69,7 +69,7 @@ Record full_record() {
   r.check = process("attempts/x/check.log");
   r.verify = process("attempts/x/verify.log");
   r.patch = PatchInfo{"attempts/x/patch.diff", 120, 2, {"tests/hidden/test_ring.py"},
-                      {"tests/conftest.py"}};
+                      {"tests/conftest.py"}, true};
   r.infra_retries = 2;
   r.scoring_version = 7;
   r.reused_from = ReusedFrom{"c0", "fix-ring/claude/r1"};
