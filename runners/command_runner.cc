@@ -16,6 +16,7 @@ class CommandDefinition final : public RunnerDefinition {
     command.argv.insert(command.argv.end(), request.contender.args.begin(),
                         request.contender.args.end());
     LANDED_TRY(command.env, native_agent_environment(request));
+    command.read_only_paths.push_back(native_prompt_path(request));
     return command;
   }
 

@@ -34,6 +34,9 @@ struct Contender {
   std::map<std::string, std::string> env_from;
   std::map<std::string, std::string> options;    // runner-specific settings (e.g. sim rates)
   Limits limits;
+  /// `network = "none"` (here or in [run]): the agent gets loopback only (isolation namespaces).
+  /// Not in the fingerprint: it changes what the agent may reach, not what it is.
+  bool network = true;
   /// The agent tool's version where known (see runners/tool_version.h): part of the
   /// fingerprint, so a new tool build never reuses an old result.
   std::optional<std::string> tool_version;

@@ -53,6 +53,7 @@ class LandedAgentDefinition final : public RunnerDefinition {
     command.argv = {agent.string()};
     command.argv.insert(command.argv.end(), c.args.begin(), c.args.end());
     LANDED_TRY(command.env, native_agent_environment(request));
+    command.read_only_paths.push_back(native_prompt_path(request));
     command.env.insert(command.env.end(), options_env.begin(), options_env.end());
     return command;
   }

@@ -94,8 +94,12 @@ AgentResult NativeProtocolParser::finish(const ProcessResult& process) {
   return result;
 }
 
+std::filesystem::path native_prompt_path(const AgentRequest& request) {
+  return request.log_dir / "prompt.md";
+}
+
 Result<std::vector<std::string>> native_agent_environment(const AgentRequest& request) {
-  const auto prompt_path = request.log_dir / "prompt.md";
+  const auto prompt_path = native_prompt_path(request);
   LANDED_TRY_STATUS(write_file(prompt_path, request.task.prompt));
   std::vector<std::string> env = {
       "LANDED_PROMPT_FILE=" + prompt_path.string(),

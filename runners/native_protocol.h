@@ -33,5 +33,8 @@ class NativeProtocolParser final : public OutputParser {
 
 /// Writes the prompt next to the logs and returns the LANDED_* variables every native agent gets.
 Result<std::vector<std::string>> native_agent_environment(const AgentRequest& request);
+/// Where native_agent_environment writes the prompt (LANDED_PROMPT_FILE): outside the sandbox,
+/// so an isolated agent is handed it read-only.
+std::filesystem::path native_prompt_path(const AgentRequest& request);
 
 }  // namespace landed

@@ -32,6 +32,9 @@ struct AgentRequest {
   /// A folder outside the sandbox and the campaign folder, removed with the attempt: runners
   /// put a tool's private HOME or config there. Empty when the caller has none.
   std::filesystem::path scratch_dir = {};
+  /// What the agent process may reach (harness/process/isolation.h); the runner adds the files it
+  /// hands the agent by path (AgentCommand::read_only_paths). Mode none: everything.
+  IsolationSpec isolation = {};
 };
 
 /// How the agent's run ended, before any verification.

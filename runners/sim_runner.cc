@@ -27,7 +27,10 @@ class SimDefinition final : public RunnerDefinition {
     AgentCommand command;
     command.argv = {self, "sim-agent"};
     LANDED_TRY(command.env, native_agent_environment(request));
+    command.read_only_paths.push_back(native_prompt_path(request));
     command.env.push_back("LANDED_SIM_SOLUTION_DIR=" + request.task.solution_dir.string());
+    // The simulator is landed's own stand-in for a model: it reads the reference solution.
+    command.read_only_paths.push_back(request.task.solution_dir);
     command.env.push_back("LANDED_SIM_OPTIONS=" + nlohmann::json(c.options).dump());
     return command;
   }

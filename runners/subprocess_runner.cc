@@ -98,6 +98,10 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
   spec.stderr_path = request.log_dir / "agent.stderr";
   spec.timeout = agent_timeout(request);
   spec.sweep_token = request.attempt_token;
+  spec.isolation = request.isolation;
+  spec.isolation.read_only_paths.insert(spec.isolation.read_only_paths.end(),
+                                        command->read_only_paths.begin(),
+                                        command->read_only_paths.end());
   spec.on_stdout_line = [&](std::string_view line) {
     parser->on_line(line);
     limit = crossed_limit(request.contender.limits, parser->usage(), request.price);

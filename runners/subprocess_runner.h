@@ -27,6 +27,9 @@ class OutputParser {
 struct AgentCommand {
   std::vector<std::string> argv;
   std::vector<std::string> env;    // "KEY=VALUE" added to the base environment
+  /// Files and folders outside the sandbox the agent is handed by path (its prompt file):
+  /// readable under isolation.
+  std::vector<std::filesystem::path> read_only_paths;
 };
 
 /// How one agent tool is started. One definition per tool.

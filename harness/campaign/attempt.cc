@@ -9,6 +9,7 @@
 #include "harness/base/clock.h"
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/campaign/attempt_isolation.h"
 #include "harness/campaign/attempt_paths.h"
 #include "harness/campaign/route_attempt.h"
 #include "harness/campaign/shell_command.h"
@@ -85,6 +86,7 @@ class AttemptRun {
   Record run() {
     auto runner = make_runner(*plan_.contender);
     record_ = start_record(plan_, context_, runner.ok() && (*runner)->simulated());
+    record_.isolation = isolation_info(context_.isolation, !plan_.contender->network);
     if (!runner.ok()) return finish(Outcome::kInfraError, runner.error().message);
     if (auto prepared = prepare(); !prepared.ok())
       return finish(Outcome::kInfraError, prepared.error().message);
@@ -108,6 +110,9 @@ class AttemptRun {
     if (!work.ok()) return work.error().with_context("sandbox");
     work_.emplace(std::move(work).value());
     if (context_.keep_sandboxes) work_->keep();
+    dirs_.work = work_->path();
+    for (const auto& dir : {dirs_.scratch(), dirs_.home(), dirs_.tmp()})
+      LANDED_TRY_STATUS(make_directories(dir));
     auto base = base_commit(task_, *context_.bases);
     if (!base.ok()) return base.error().with_context("base commit of task " + task_.id);
     base_ = std::move(base).value();
@@ -127,7 +132,9 @@ class AttemptRun {
     AgentRequest request{task_,           *plan_.contender,     sandbox_->root,
                          paths_.dir(),    record_.attempt_id,   sha256_hex(key).substr(0, 24),
                          attempt_seed(key), *context_.processes, context_.price_usage,
-                         work_->path()};
+                         dirs_.scratch(),
+                         agent_isolation(context_.isolation, plan_.contender->network,
+                                         sandbox_->root, dirs_, {})};
     AgentResult agent = runner.run(request);
     record_.timing.agent_s = clock.seconds();
     record_.usage = agent.usage;
@@ -177,7 +184,9 @@ class AttemptRun {
     const auto log = paths_.dir() / "check.log";
     auto result = run_shell_command(*context_.processes, task_.check->command, sandbox_->root, log,
                                     task_.check->timeout_s.value_or(kDefaultVerifyTimeoutS),
-                                    work_->path());
+                                    work_->path(),
+                                    command_isolation(context_.isolation, task_.check->network_host,
+                                                      sandbox_->root, dirs_));
     record_.timing.check_s = clock.seconds();
     // A check that cannot start tells routing nothing; the record keeps it as a null exit code.
     record_.check = result.ok() ? process_info(*result, paths_.relative(log))
@@ -205,7 +214,9 @@ class AttemptRun {
     const auto log = paths_.dir() / "verify.log";
     auto result = run_shell_command(*context_.processes, task_.verify.command, *checkout, log,
                                     task_.verify.timeout_s.value_or(kDefaultVerifyTimeoutS),
-                                    work_->path());
+                                    work_->path(),
+                                    command_isolation(context_.isolation, task_.verify.network_host,
+                                                      *checkout, dirs_));
     record_.timing.verify_s = verify_clock.seconds();
     if (!result.ok())
       return finish(Outcome::kInfraError, "the verify command could not start: " +
@@ -267,6 +278,7 @@ class AttemptRun {
   double sandbox_s_ = 0;
   std::int64_t lines_cut_ = 0;
   std::optional<TempDir> work_;
+  AttemptWorkDirs dirs_;
   std::optional<BaseCommit> base_;
   std::optional<AgentSandbox> sandbox_;
   std::map<std::string, PathGuard> guards_;  // of the candidate patch's paths

@@ -49,6 +49,8 @@ struct AttemptContext {
   std::string campaign_id;
   bool keep_sandboxes = false;
   std::int64_t max_patch_bytes = 64 << 20;
+  /// How agent, check and verify processes are isolated (already selected: never kAuto).
+  IsolationMode isolation = IsolationMode::kNone;
   /// Dollar cost of usage (null when unpriced): enforces max_usd while the agent runs.
   std::function<Dollars(const Usage&)> price_usage;
   /// Fills cost_usd, price_status and unpriced_models of a finished record.

@@ -90,6 +90,8 @@ Result<CampaignFolder> open_folder(const Suite& suite, const CampaignConfig& con
   folder.metadata.shard = options.shard;
   folder.metadata.harness = {kVersion, kGitCommit, kScoringVersion};
   folder.metadata.host = host_name();
+  folder.metadata.extra["isolation"] = {{"mode", std::string(to_string(options.isolation))},
+                                      {"missing", missing_guarantees(options.isolation, false)}};
   return folder;
 }
 
@@ -276,6 +278,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   context.work_root = options.out_dir / "sandboxes";
   context.campaign_id = result.campaign_id;
   context.keep_sandboxes = options.keep_sandboxes;
+  context.isolation = options.isolation;
   context.price_usage = [&prices](const Usage& usage) {
     return compute_cost(usage, std::nullopt, prices).cost_usd;
   };

@@ -12,6 +12,7 @@
 #include "harness/campaign/config.h"
 #include "harness/campaign/retry_backoff.h"
 #include "harness/campaign/scheduler.h"
+#include "harness/process/isolation.h"
 #include "harness/task/suite.h"
 #include "results/model/record.h"
 #include "results/model/shard_spec.h"
@@ -30,6 +31,9 @@ struct RunOptions {
   int infra_retries = 2;                    // an infra_error attempt is tried again this often
   RetryBackoff infra_backoff;               // how long to wait before each of those tries
   CampaignObserver* observer = nullptr;     // told of each attempt (progress); may be null
+  /// Isolation of every agent, check and verify process; already selected (never kAuto): the
+  /// CLI probes the machine (harness/process/isolation_probe.h). Recorded in campaign.json.
+  IsolationMode isolation = IsolationMode::kNone;
   std::optional<std::filesystem::path> prices;  // a price file over the built-in table
   /// Earlier campaigns (or history) whose unchanged attempts are copied instead of run;
   /// empty with --fresh. See harness/campaign/reuse_pool.h for what "unchanged" means.

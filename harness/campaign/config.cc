@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "harness/campaign/route_config.h"
+#include "harness/process/isolation.h"
 #include "harness/task/toml_reader.h"
 #include "runners/registry.h"
 #include "runners/tool_version.h"
@@ -80,9 +81,22 @@ Result<ContenderFields> read_identity(TomlReader& reader) {
   return fields;
 }
 
-Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& defaults) {
+/// `network = "none" | "host"`: false for none; unset when the key is absent.
+Result<std::optional<bool>> read_network(TomlReader& table) {
+  LANDED_TRY(auto network, table.optional_string("network"));
+  if (!network) return std::optional<bool>();
+  if (*network != "none" && *network != "host")
+    return table.error_at("network", fmt::format("network must be \"none\" or \"host\", got \"{}\"",
+                                                 *network));
+  return std::optional<bool>(*network == "host");
+}
+
+Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& defaults,
+                                             bool default_network) {
   LANDED_TRY(ContenderFields fields, read_identity(reader));
   Contender base;
+  LANDED_TRY(auto network, read_network(reader));
+  base.network = network.value_or(default_network);
   base.runner = fields.runner;
   base.model = fields.model;
   LANDED_TRY(base.command, reader.string_list("command"));
@@ -126,6 +140,13 @@ Status read_run_section(TomlReader& top, CampaignConfig& config) {
   if (repeats) config.repeats = static_cast<int>(*repeats);
   if (jobs) config.jobs = static_cast<int>(*jobs);
   if (prices) config.prices = config.file.parent_path() / *prices;
+  LANDED_TRY(config.isolation, run->optional_string("isolation"));
+  if (config.isolation) {
+    if (auto mode = parse_isolation_mode(*config.isolation); !mode.ok())
+      return run->error_at("isolation", mode.error().message);
+  }
+  LANDED_TRY(auto network, read_network(*run));
+  config.network = network.value_or(true);
   LANDED_TRY(auto reuse, run->string_list("reuse"));
   for (const auto& dir : reuse) config.reuse.push_back(config.file.parent_path() / dir);
   LANDED_TRY(auto providers, run->optional_table("providers"));
@@ -147,7 +168,7 @@ Status read_contenders(TomlReader& top, CampaignConfig& config) {
                       config.file.string());
   std::set<std::string> ids;
   for (TomlReader& table : tables) {
-    LANDED_TRY(auto contenders, read_contender(table, config.default_limits));
+    LANDED_TRY(auto contenders, read_contender(table, config.default_limits, config.network));
     for (Contender& c : contenders) {
       if (!ids.insert(c.id).second)
         return table.error_at("name", fmt::format("contender id \"{}\" appears twice; give each a "

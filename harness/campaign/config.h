@@ -27,6 +27,11 @@ struct CampaignConfig {
   std::vector<std::filesystem::path> reuse;
   /// [run.providers]: at most this many attempts at once per provider (see derive_provider).
   std::map<std::string, int> provider_limits;
+  /// [run] isolation: auto | namespaces | landlock | none (harness/process/isolation.h); unset:
+  /// auto. --isolation wins.
+  std::optional<std::string> isolation;
+  /// [run] network = "none": every agent gets loopback only (a contender's own key wins).
+  bool network = true;
   Limits default_limits;                      // [limits], under each contender's own
   std::vector<Contender> contenders;          // one per effort level, in file order
   std::vector<Route> routes;                  // [[route]]: cascades over the contenders

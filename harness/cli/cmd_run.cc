@@ -11,6 +11,7 @@
 #include "harness/cli/commands.h"
 #include "harness/cli/number_checks.h"
 #include "harness/cli/progress.h"
+#include "harness/cli/isolation_choice.h"
 #include "harness/cli/run_plan.h"
 #include "harness/cli/run_summary.h"
 #include "harness/cli/selection.h"
@@ -46,6 +47,7 @@ struct RunArguments {
   bool quiet = false;
   std::string progress = "auto";
   Selection selection;
+  std::string isolation;
 };
 
 std::filesystem::path default_out_dir(const Suite& suite) {
@@ -139,6 +141,11 @@ void run(const RunArguments& args) {
     return fail_bad_input(selected.error().message);
   auto options = make_options(args, *suite, *config);
   if (!options) return;
+  if (!args.dry_run) {
+    auto isolation = choose_isolation(args.isolation, config->isolation);
+    if (!isolation.ok()) return fail_bad_input(isolation.error().message);
+    options->isolation = *isolation;
+  }
   if (args.dry_run) {
     auto history = ReusePool::load(options->reuse);
     if (!history.ok()) return fail_bad_input(history.error().message);
@@ -211,6 +218,8 @@ void register_run(CLI::App& app) {
                       "task digest, contender definition and scoring version are unchanged; adds "
                       "to the config's [run] reuse");
   command->add_flag("--fresh", args->fresh, "Reuse nothing: run every attempt");
+  command->add_option("--isolation", args->isolation, kIsolationHelp)
+      ->check(CLI::IsMember({"auto", "namespaces", "landlock", "none"}));
   command->add_flag("--dry-run", args->dry_run,
                     "Print the plan (attempts to run and to reuse, dollar forecast) and exit");
   command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table");

@@ -11,6 +11,7 @@
 #include "harness/cli/commands.h"
 #include "harness/cli/hack_probe_check.h"
 #include "harness/cli/selection.h"
+#include "harness/cli/isolation_choice.h"
 #include "harness/cli/suite_input.h"
 #include "harness/process/process.h"
 
@@ -23,6 +24,7 @@ struct ValidateArguments {
   std::string cache;
   int jobs = default_jobs();
   Selection selection;
+  std::string isolation;
 };
 
 Contender builtin_contender(const std::string& runner) {
@@ -115,6 +117,9 @@ void validate(const ValidateArguments& args) {
   options.cache_dir = args.cache.empty() ? default_cache_dir() : std::filesystem::path(args.cache);
   options.jobs = args.jobs;
   options.infra_retries = 1;
+  auto isolation = choose_isolation(args.isolation, std::nullopt);
+  if (!isolation.ok()) return fail_bad_input(isolation.error().message);
+  options.isolation = *isolation;
   become_subreaper();
   auto result = run_campaign(*suite, config, options);
   if (!result.ok()) return fail_bad_input(result.error().message);
@@ -143,6 +148,8 @@ void register_validate(CLI::App& app) {
   command->footer("Exit status: 0 every task sound, 1 some task unsound (each is named with "
                   "why), 2 bad usage or input (a task that fails to load, a --task glob that "
                   "matches nothing).");
+  command->add_option("--isolation", args->isolation, kIsolationHelp)
+      ->check(CLI::IsMember({"auto", "namespaces", "landlock", "none"}));
   command->callback([args] { validate(*args); });
 }
 

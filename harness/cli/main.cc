@@ -1,9 +1,11 @@
 // The `landed` command: parses the command line and dispatches to a subcommand.
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include "harness/cli/commands.h"
 #include "harness/cli/did_you_mean.h"
+#include "harness/process/landlock_exec.h"
 #include "landed/version.h"
 
 namespace landed::cli {
@@ -42,6 +44,10 @@ bool reject_unknown_command(CLI::App& app, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   using namespace landed::cli;
+  // The landlock wrapper around an agent, check or verify process: before CLI11 sees anything,
+  // so the wrapped program's own arguments are passed on untouched.
+  if (argc > 1 && std::strcmp(argv[1], "__exec-landlocked") == 0)
+    return landed::exec_landlocked(argc - 2, argv + 2);
   CLI::App app{"landed: score AI coding agents on outcomes. What did each token buy, and how "
                "much of it landed?"};
   app.set_version_flag("--version", std::string(landed::kVersion) + " (" + landed::kGitCommit + ")");

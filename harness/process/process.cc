@@ -9,6 +9,8 @@
 #include "harness/base/clock.h"
 #include "harness/process/capture_files.h"
 #include "harness/process/environment.h"
+#include "harness/process/isolation_argv.h"
+#include "harness/process/isolation_status.h"
 #include "harness/process/output_stream.h"
 #include "harness/process/program_path.h"
 #include "harness/process/spawn.h"
@@ -34,8 +36,13 @@ Result<SpawnRequest> make_request(const ProcessSpec& spec, bool merged) {
   LANDED_TRY(std::string program, resolve_program(spec.argv.front(), spec.env, spec.cwd));
   std::string token = spec.sweep_token.empty() ? new_sweep_token() : spec.sweep_token;
   std::vector<std::string> env = with_variable(spec.env, kSweepTokenVariable, token);
-  return SpawnRequest{std::move(program), spec.argv, std::move(env),
-                      spec.cwd,           merged,    std::move(token)};
+  LANDED_TRY(IsolatedCommand command,
+             isolate_command(spec.isolation, {std::move(program), spec.argv, std::move(env), spec.cwd},
+                             isolation_tools()));
+  const bool wrapped = spec.isolation.mode == IsolationMode::kNamespaces ||
+                       spec.isolation.mode == IsolationMode::kLandlock;
+  return SpawnRequest{std::move(command.program), std::move(command.argv), std::move(command.env),
+                      spec.cwd, merged, std::move(token), wrapped};
 }
 
 Capture make_capture(const ProcessSpec& spec, SpawnedChild& child, CaptureFiles& files) {
@@ -150,6 +157,8 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
   child.tree.sweep();
   drain(capture);
   record_capture(capture, result);
+  LANDED_TRY_STATUS(isolation_outcome(spec.isolation.mode, read_status_pipe(child.status_read),
+                                      spec.stderr_path, result.timed_out || result.stopped));
   return result;
 }
 

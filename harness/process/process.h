@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "harness/base/error.h"
+#include "harness/process/isolation.h"
 
 namespace landed {
 
@@ -51,6 +52,10 @@ struct ProcessSpec {
   /// other's processes. A descendant that replaces its whole environment (env -i) cannot be
   /// found this way.
   std::string sweep_token;
+  /// What the child may reach (see isolation.h); mode none by default: all that landed sees.
+  /// A wrapper that fails before the command starts (a mount refused, a ruleset rejected) is an
+  /// Error of run_process naming the cause, never a silent run without isolation.
+  IsolationSpec isolation;
 };
 
 /// How a run ended and what it used.

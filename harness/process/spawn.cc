@@ -47,17 +47,19 @@ struct SpawnAttributes {
   SpawnAttributes& operator=(const SpawnAttributes&) = delete;
 };
 
-int add_file_actions(FileActions& fa, const SpawnRequest& request, int out, int err) {
+int add_file_actions(FileActions& fa, const SpawnRequest& request, int out, int err, int status) {
   posix_spawn_file_actions_t* actions = &fa.actions;
   int rc = ::posix_spawn_file_actions_addopen(actions, 0, "/dev/null", O_RDONLY, 0);
   if (rc == 0) rc = ::posix_spawn_file_actions_adddup2(actions, out, 1);
   if (rc == 0) rc = ::posix_spawn_file_actions_adddup2(actions, err, 2);
+  // `status` is never 3 itself (see status_pipe), so dup2 makes a descriptor without CLOEXEC.
+  if (rc == 0 && status >= 0) rc = ::posix_spawn_file_actions_adddup2(actions, status, 3);
   if (rc == 0 && !request.cwd.empty()) {
     rc = ::posix_spawn_file_actions_addchdir_np(actions, request.cwd.c_str());
   }
   // landed is multi-threaded: a descriptor another thread opened without O_CLOEXEC must not
   // leak into this child (it could hold a pipe open, or a lock).
-  if (rc == 0) rc = ::posix_spawn_file_actions_addclosefrom_np(actions, 3);
+  if (rc == 0) rc = ::posix_spawn_file_actions_addclosefrom_np(actions, status >= 0 ? 4 : 3);
   return rc;
 }
 
@@ -114,6 +116,17 @@ Result<pid_t> spawn_registered(const SpawnRequest& request, FileActions& fa, Spa
   return pid;
 }
 
+/// The wrapper's status pipe, its write end moved above descriptor 3 (dup2 onto itself would keep
+/// close-on-exec, and the wrapper would never see it).
+Result<Pipe> status_pipe() {
+  LANDED_TRY(Pipe pipe, make_pipe());
+  if (pipe.write.get() > 3) return pipe;
+  UniqueFd moved(::fcntl(pipe.write.get(), F_DUPFD_CLOEXEC, 10));
+  if (!moved.valid()) return errno_error("fcntl(F_DUPFD_CLOEXEC)");
+  pipe.write = std::move(moved);
+  return pipe;
+}
+
 }  // namespace
 
 Result<SpawnedChild> spawn_child(const SpawnRequest& request) {
@@ -123,10 +136,15 @@ Result<SpawnedChild> spawn_child(const SpawnRequest& request) {
   if (!request.merge_output) {
     LANDED_TRY(err, make_pipe());
   }
+  Pipe status;
+  if (request.status_pipe) {
+    LANDED_TRY(status, status_pipe());
+  }
   FileActions fa;
   SpawnAttributes sa;
   const int err_write = request.merge_output ? out.write.get() : err.write.get();
-  if (int rc = add_file_actions(fa, request, out.write.get(), err_write); rc != 0) {
+  const int status_write = request.status_pipe ? status.write.get() : -1;
+  if (int rc = add_file_actions(fa, request, out.write.get(), err_write, status_write); rc != 0) {
     return spawn_error(request, "posix_spawn_file_actions", rc);
   }
   if (int rc = set_attributes(sa); rc != 0) return spawn_error(request, "posix_spawnattr", rc);
@@ -135,7 +153,7 @@ Result<SpawnedChild> spawn_child(const SpawnRequest& request) {
   const int saved_errno = errno;
   // From here the tree owns the child: on any error below it is killed and reaped.
   SpawnedChild child{ProcessTree(pid, std::move(pidfd), request.token), std::move(out.read),
-                     std::move(err.read)};
+                     std::move(err.read), std::move(status.read)};
   if (!child.tree.pidfd_valid()) {
     errno = saved_errno;
     return errno_error("pidfd_open", request.argv.front());

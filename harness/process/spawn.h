@@ -20,6 +20,8 @@ struct SpawnRequest {
   std::filesystem::path cwd;     ///< empty: ours
   bool merge_output = false;     ///< stderr into the stdout pipe
   std::string token;
+  /// Give the child a pipe on kIsolationStatusFd (3) through which its isolation wrapper reports.
+  bool status_pipe = false;
 };
 
 /// A running child and the read ends of its output pipes (non-blocking, close-on-exec).
@@ -27,6 +29,7 @@ struct SpawnedChild {
   ProcessTree tree;
   UniqueFd stdout_read;
   UniqueFd stderr_read;  ///< invalid when the output is merged
+  UniqueFd status_read;  ///< valid when the request asked for a status pipe
 };
 
 /// Starts the child. Error (naming argv[0] and the program) when it could not be started,

@@ -15,6 +15,9 @@ namespace landed {
 struct CommandSpec {
   std::string command;
   std::optional<int> timeout_s;
+  /// `network = "host"`: the command shares the machine's network; default "none" (loopback
+  /// only) when landed isolates with namespaces.
+  bool network_host = false;
 };
 
 /// An external git repository and revision that is the task's starting state.

@@ -33,6 +33,11 @@ Result<CommandSpec> read_command(TomlReader& table) {
   if (is_blank(spec.command))
     return table.error_at("command", table.key_name("command") + " must not be blank");
   LANDED_TRY(spec.timeout_s, read_timeout(table));
+  LANDED_TRY(std::optional<std::string> network, table.optional_string("network"));
+  if (network && *network != "none" && *network != "host")
+    return table.error_at("network", fmt::format("{} must be \"none\" or \"host\", got \"{}\"",
+                                                 table.key_name("network"), *network));
+  spec.network_host = network && *network == "host";
   return spec;
 }
 

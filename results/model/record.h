@@ -104,6 +104,14 @@ struct RouteInfo {
   bool operator==(const RouteInfo&) const = default;
 };
 
+/// How the attempt's processes were isolated (harness/process/isolation.h): the mode used and
+/// what it could not give, e.g. landlock: {"no pid namespace", "network shared"}.
+struct IsolationInfo {
+  std::string mode;                       // namespaces, landlock, none
+  std::vector<std::string> missing;       // empty: full isolation
+  bool operator==(const IsolationInfo&) const = default;
+};
+
 struct Record {
   int schema = kRecordSchema;
   std::string campaign_id;
@@ -133,6 +141,7 @@ struct Record {
   std::optional<int> scoring_version;      // kScoringVersion when made; null in older records
   std::optional<ReusedFrom> reused_from;   // set when copied from an earlier campaign
   std::optional<RouteInfo> route;    // route attempts only: usage, cost, time are step sums
+  std::optional<IsolationInfo> isolation;  // null in records made before isolation modes
 
   std::string started_at;            // ISO 8601, UTC
   std::string finished_at;

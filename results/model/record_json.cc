@@ -128,6 +128,8 @@ json to_json(const Record& r) {
                                      : json(nullptr);
   // Optional: present on route attempts only, so single-attempt records keep their shape.
   if (r.route) out["route"] = route_json(*r.route);
+  if (r.isolation)
+    out["isolation"] = json{{"mode", r.isolation->mode}, {"missing", r.isolation->missing}};
   out["started_at"] = r.started_at;
   out["finished_at"] = r.finished_at;
   out["host"] = r.host;
