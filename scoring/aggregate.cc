@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 namespace landed {
 
 struct ScoreboardBuilder::ContenderAccumulator {
@@ -135,6 +138,13 @@ void ScoreboardBuilder::merge(const ScoreboardBuilder& other) {
     merge_cell(cells_[cell_key(task_map[key >> 32], contender_map[key & 0xffffffffu])], cell);
   records_ += other.records_;
   infra_errors_ += other.infra_errors_;
+  for (const auto& [label, count] : other.isolation_) isolation_[label] += count;
+  weak_isolation_ = weak_isolation_ || other.weak_isolation_;
+}
+
+std::string isolation_label(const IsolationInfo& info) {
+  if (info.missing.empty()) return info.mode;
+  return fmt::format("{} ({})", info.mode, fmt::join(info.missing, ", "));
 }
 
 ScoreboardBuilder::ScoreboardBuilder(const PriceTable& prices, Pricing pricing,
@@ -174,6 +184,10 @@ std::size_t ScoreboardBuilder::task_index(const std::string& task_id) {
 
 void ScoreboardBuilder::add(const Record& record) {
   ++records_;
+  if (record.isolation) {
+    ++isolation_[isolation_label(*record.isolation)];
+    weak_isolation_ = weak_isolation_ || !record.isolation->missing.empty();
+  }
   std::size_t contender = contender_index(record);
   ContenderAccumulator& acc = contenders_[contender];
   TaskCell& cell = cells_[cell_key(task_index(record.task_id), contender)];
@@ -223,6 +237,8 @@ Scoreboard ScoreboardBuilder::finish() const {
   Scoreboard board;
   board.records = records_;
   board.infra_errors = infra_errors_;
+  board.isolation = isolation_;
+  board.weak_isolation = weak_isolation_;
   board.tasks = task_ids_;
   std::sort(board.tasks.begin(), board.tasks.end());
   for (const ContenderAccumulator& acc : contenders_) board.contenders.push_back(summarize(acc));

@@ -115,6 +115,11 @@ struct Scoreboard {
   std::int64_t records = 0;
   std::int64_t infra_errors = 0;
   std::int64_t repeats_max = 0;              // attempts on one task by one contender, at most
+  /// Records per isolation label ("namespaces", "landlock (no pid namespace, network shared)");
+  /// records made before isolation modes are not counted.
+  std::map<std::string, std::int64_t> isolation;
+  /// True when some record ran with less than full isolation (a mode that misses something).
+  bool weak_isolation = false;
 
   const TaskCell& cell(std::size_t task, std::size_t contender) const {
     return cells[task * contenders.size() + contender];
@@ -157,6 +162,11 @@ class ScoreboardBuilder {
   std::unordered_map<std::uint64_t, TaskCell> cells_;
   std::int64_t records_ = 0;
   std::int64_t infra_errors_ = 0;
+  std::map<std::string, std::int64_t> isolation_;
+  bool weak_isolation_ = false;
 };
+
+/// "namespaces", or the mode with what it misses: "landlock (no pid namespace, network shared)".
+std::string isolation_label(const IsolationInfo& info);
 
 }  // namespace landed

@@ -41,13 +41,23 @@ void cost_notes(const Scoreboard& board, std::vector<std::string>& notes) {
   }
 }
 
+/// " · isolation: namespaces", with counts when the records mix modes; "" for old records.
+std::string isolation_part(const Scoreboard& board) {
+  if (board.isolation.empty()) return "";
+  if (board.isolation.size() == 1) return " · isolation: " + board.isolation.begin()->first;
+  std::vector<std::string> parts;
+  for (const auto& [label, count] : board.isolation)
+    parts.push_back(fmt::format("{} ×{}", label, count));
+  return fmt::format(" · isolation: {}", fmt::join(parts, "; "));
+}
+
 }  // namespace
 
 std::string report_header(const ReportContext& context, const Scoreboard& board) {
-  return fmt::format("{} · {} records · {} tasks · {} contenders · prices: {}{}",
+  return fmt::format("{} · {} records · {} tasks · {} contenders · prices: {}{}{}",
                      source_names(context), board.records, board.tasks.size(),
                      board.contenders.size(), context.price_source,
-                     context.repriced ? " (re-priced)" : "");
+                     context.repriced ? " (re-priced)" : "", isolation_part(board));
 }
 
 std::vector<std::string> report_notes(const ReportContext& context, const Scoreboard& board) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "results/report/figures.h"
 #include "results/site/html.h"
@@ -113,6 +114,17 @@ std::string filter_nav(const LeaderboardPage& page) {
   return out + "</nav>\n";
 }
 
+/// A badge when some attempt ran with less than full isolation (landlock, none): its agent could
+/// reach more than its sandbox, so its pass is worth less.
+std::string isolation_note(const Scoreboard& board) {
+  if (!board.weak_isolation) return "";
+  std::vector<std::string> labels;
+  for (const auto& [label, count] : board.isolation) labels.push_back(escape(label));
+  return fmt::format("<p class=\"isolation\"><span class=\"badge weak-isolation\">weak "
+                     "isolation</span> some attempts ran with less than full isolation: {}</p>\n",
+                     fmt::join(labels, "; "));
+}
+
 }  // namespace
 
 std::string leaderboard_html(const LeaderboardPage& page) {
@@ -122,6 +134,7 @@ std::string leaderboard_html(const LeaderboardPage& page) {
                      "excluded from rates). Ranked by pass rate, then $/solved task; ≈ marks a "
                      "contender whose 95% interval overlaps the leader's.</p>\n",
                      board.contenders.size(), board.tasks.size(), board.records, board.infra_errors);
+  out += isolation_note(board);
   out += filter_nav(page);
   out += "<div class=\"scroll\"><table class=\"sortable leaderboard\" id=\"leaderboard\">\n"
          "<caption>Leaderboard: select a column heading to sort. Tokens (in, cache read, cache "
