@@ -26,7 +26,7 @@ fs::path absolute_from(const fs::path& path, const fs::path& cwd) {
   return (base / path).lexically_normal();
 }
 
-bool exists(const fs::path& path) {
+bool path_exists(const fs::path& path) {
   std::error_code ec;
   return fs::exists(path, ec);
 }
@@ -41,7 +41,7 @@ std::size_t depth(const fs::path& path) {
 }
 
 void add_existing(std::vector<fs::path>& out, const fs::path& path) {
-  if (path.empty() || !exists(path)) return;
+  if (path.empty() || !path_exists(path)) return;
   if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(path);
 }
 

@@ -19,8 +19,8 @@ using Clock = std::chrono::steady_clock;
 /// How long descendants get between the forwarded SIGTERM and SIGKILL (landed's own grace,
 /// TERM to KILL of this helper, is longer: the clean-up happens before landed's KILL).
 constexpr std::chrono::milliseconds kGrace{1000};
-/// Rounds of kill-and-reap before giving up on a fork storm (each round orphans the next layer).
-constexpr int kMaxKillRounds = 200;
+/// Rounds of kill-and-reap (10 ms apart) before giving up on a fork storm.
+constexpr int kMaxKillRounds = 300;
 
 /// The parent pid in /proc/PID/stat (the field after the parenthesised name).
 std::optional<pid_t> parent_of(const char* pid) {
@@ -62,14 +62,17 @@ void reap(pid_t child, std::optional<int>& status) {
     if (pid == child) status = raw;
 }
 
-/// Kills and reaps every descendant, layer by layer.
+/// Kills and reaps every descendant, layer by layer: killing one orphans its children, which the
+/// kernel then re-parents to us for the next round.
 void kill_all() {
   for (int round = 0; round < kMaxKillRounds; ++round) {
     signal_children(SIGKILL);
     int raw = 0;
-    while (::waitpid(-1, &raw, WNOHANG) > 0) {
+    pid_t pid;
+    while ((pid = ::waitpid(-1, &raw, WNOHANG)) > 0) {
     }
-    if (::waitpid(-1, &raw, 0) < 0 && errno == ECHILD) return;
+    if (pid < 0 && errno == ECHILD) return;
+    ::usleep(10'000);  // SIGKILL is not instant: let them die and their orphans come to us
   }
 }
 
