@@ -271,7 +271,9 @@ def test_provider_outage_is_retried_with_backoff_then_kept_apart(tmp_path):
         f'command = ["{tmp_path / "agents" / (name + ".sh")}"]\n\n' for name in ("flaky", "down")))
     out = tmp_path / "out"
     started = time.monotonic()
-    result = landed("run", suite, "--config", config, "--out", out, "-j", "1",
+    # The fake provider's state (the call counter) lives outside the sandbox, which isolation
+    # would (rightly) hide from the agent.
+    result = landed("run", suite, "--config", config, "--out", out, "-j", "1", "--isolation", "none",
                     "--infra-retries", "2", "--infra-backoff-ms", "300", "--cache", tmp_path / "cache")
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
