@@ -38,14 +38,14 @@ TEST_F(NamespacesRunTest, TheSandboxIsWritableAndNothingBesideItIsVisible) {
   const ProcessResult r = run_ok(isolated(
       "echo made > made.txt; cat ../secret.txt; ls ..; echo x > /tmp/outside; echo $HOME"));
   EXPECT_EQ(r.exit_code, 0) << err();
-  EXPECT_EQ(read_text(scratch_ / "sandbox" / "made.txt"), "made\n");
+  EXPECT_EQ(testing::read_text(scratch_ / "sandbox" / "made.txt"), "made\n");
   EXPECT_EQ(out().find("HIDDEN-MARKER"), std::string::npos);
   EXPECT_NE(out().find((scratch_ / "home").string()), std::string::npos);
-  EXPECT_FALSE(fs::exists("/tmp/outside") && read_text("/tmp/outside") == "x\n");
+  EXPECT_FALSE(fs::exists("/tmp/outside") && testing::read_text("/tmp/outside") == "x\n");
 }
 
 TEST_F(NamespacesRunTest, AnEscapedDescendantDiesWithTheCommand) {
-  const std::string marker = unique_token("escape");
+  const std::string marker = testing::unique_token("escape");
   ProcessSpec spec = isolated("setsid env -i MARK=" + marker + " sh -c 'sleep 30' & sleep 0.2");
   const ProcessResult r = run_ok(spec);
   EXPECT_EQ(r.exit_code, 0) << err();
