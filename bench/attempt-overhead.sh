@@ -10,7 +10,7 @@
 set -euo pipefail
 build_dir=$(realpath "${1:?usage: $0 BUILD_DIR [ATTEMPTS]}")
 attempts=${2:-100}
-landed=$build_dir/landed
+landed=${LANDED_BINARY:-$build_dir/landed}
 for tool in hyperfine jq python3; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 2; }
 done
