@@ -103,7 +103,10 @@ std::vector<std::string> bwrap_arguments(const IsolationSpec& spec, const Isolat
                            std::to_string(kIsolationStatusFd), "--proc", "/proc", "--dev", "/dev",
                            "--tmpfs", "/tmp"});
   for (const Bind& bind : ordered_binds(view)) add_bind(args, bind);
-  if (!command.cwd.empty()) args.insert(args.end(), {"--chdir", command.cwd.string()});
+  // bubblewrap starts the command at / inside the new mount namespace: a relative folder
+  // (a relative --out) would be looked up from there, so it is made absolute here.
+  if (!command.cwd.empty())
+    args.insert(args.end(), {"--chdir", absolute_from(command.cwd, {}).string()});
   args.push_back("--");
   args.push_back(command.program);
   args.insert(args.end(), command.argv.begin() + 1, command.argv.end());

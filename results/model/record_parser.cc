@@ -267,6 +267,17 @@ error_code read_reused_from(Walker& walk, dom::element value, std::optional<Reus
   });
 }
 
+error_code read_isolation(Walker& walk, dom::element value, std::optional<IsolationInfo>& out) {
+  out.reset();
+  if (!value.is_object()) return simdjson::SUCCESS;
+  IsolationInfo& isolation = out.emplace();
+  return walk.object(value, "isolation", [&](std::string_view key, dom::element v) {
+    if (key == "mode") return read_string(v, isolation.mode);
+    if (key == "missing") return read_string_list(v, isolation.missing);
+    return simdjson::SUCCESS;
+  });
+}
+
 error_code read_route_step(Walker& walk, dom::element value, RouteStepInfo& step) {
   step = RouteStepInfo{};
   return walk.object(value, "", [&](std::string_view key, dom::element v) {
@@ -358,6 +369,7 @@ error_code read_top_field(Walker& walk, std::string_view key, dom::element v, Re
   if (key == "wall_time_s") return read_double(v, r.wall_time_s);
   if (key == "scoring_version") return read_optional_int(v, r.scoring_version);
   if (key == "patch") return read_patch(walk, v, r.patch);
+  if (key == "isolation") return read_isolation(walk, v, r.isolation);
   return read_detail_field(walk, key, v, detail);
 }
 
@@ -386,6 +398,7 @@ void reset(Record& r) {
   r.scoring_version.reset();
   r.reused_from.reset();
   r.route.reset();
+  r.isolation.reset();
   r.started_at.clear();
   r.finished_at.clear();
   r.host.clear();

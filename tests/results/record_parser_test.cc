@@ -74,6 +74,7 @@ Record full_record() {
   r.scoring_version = 7;
   r.reused_from = ReusedFrom{"c0", "fix-ring/claude/r1"};
   r.route = RouteInfo{{"cheap", "claude"}, {"check_failed"}, true, {route_step()}};
+  r.isolation = IsolationInfo{"landlock", {"network"}};
   r.started_at = "2026-12-03T10:00:00Z";
   r.finished_at = "2026-12-03T10:00:12Z";
   r.host = "node-1";
@@ -119,6 +120,7 @@ TEST(RecordParser, SummaryDepthKeepsTheSummaryFieldsAndLeavesTheRestDefault) {
   EXPECT_EQ(read.cost_usd, written.cost_usd);
   EXPECT_EQ(read.scoring_version, written.scoring_version);
   EXPECT_EQ(read.patch, written.patch);  // reports flag tampered attempts
+  EXPECT_EQ(read.isolation, written.isolation);  // the site badges weak isolation
   EXPECT_EQ(read.host, "");
   EXPECT_FALSE(read.route.has_value());
 }

@@ -96,6 +96,15 @@ TEST_F(IsolationArgvTest, NamespacesBindTheSandboxWritableAndInputsReadOnlyAtThe
   EXPECT_NE(find_triple(c.argv, "--chdir", sandbox().string(), "--"), std::string::npos);
 }
 
+TEST_F(IsolationArgvTest, ARelativeWorkingFolderBecomesAbsoluteInsideBubblewrap) {
+  const fs::path relative = fs::relative(sandbox());
+  ASSERT_TRUE(relative.is_relative());
+  auto c = isolate_command(spec(IsolationMode::kNamespaces),
+                           {"/bin/sh", {"/bin/sh"}, {"PATH=/usr/bin"}, relative}, kTools);
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_NE(find_triple(c->argv, "--chdir", sandbox().string(), "--"), std::string::npos);
+}
+
 TEST_F(IsolationArgvTest, NamespacesMountTmpBeforeBindingFoldersThatMayLieUnderIt) {
   const IsolatedCommand c = wrap(spec(IsolationMode::kNamespaces));
   const auto at = [&](const std::string& item) {
