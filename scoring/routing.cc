@@ -32,45 +32,46 @@ bool OutcomeMatrix::add(const Record& r) {
 void OutcomeMatrix::add(const std::string& contender, const std::string& task_id,
                         const std::string& order, const RoutedAttempt& attempt) {
   attempts_[task_id][contender].emplace_back(order, attempt);
+  built_.reset();
 }
 
-std::vector<std::string> OutcomeMatrix::contenders() const {
-  std::vector<std::string> ids;
+const OutcomeMatrix::Built& OutcomeMatrix::built() const {
+  if (built_) return *built_;
+  Built& b = built_.emplace();
   for (const auto& [task, by_contender] : attempts_)
-    for (const auto& [id, list] : by_contender) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
+    for (const auto& [id, list] : by_contender) b.contenders.push_back(id);
+  std::sort(b.contenders.begin(), b.contenders.end());
+  b.contenders.erase(std::unique(b.contenders.begin(), b.contenders.end()), b.contenders.end());
+  for (const auto& [task, by_contender] : attempts_) {
+    std::size_t depth = 0;
+    for (const auto& [id, list] : by_contender) depth = std::max(depth, list.size());
+    const std::size_t first = b.cells.size();
+    for (std::size_t i = 0; i < depth; ++i)
+      b.cells.push_back(Cell{task, static_cast<int>(i),
+                             std::vector<std::optional<RoutedAttempt>>(b.contenders.size())});
+    for (const auto& [id, list] : by_contender) {
+      auto sorted = list;
+      std::stable_sort(sorted.begin(), sorted.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      const auto c = static_cast<std::size_t>(
+          std::lower_bound(b.contenders.begin(), b.contenders.end(), id) - b.contenders.begin());
+      for (std::size_t i = 0; i < sorted.size(); ++i)
+        b.cells[first + i].by_contender[c] = sorted[i].second;
+    }
+  }
+  return b;
 }
+
+const std::vector<std::string>& OutcomeMatrix::contenders() const { return built().contenders; }
 
 std::optional<std::size_t> OutcomeMatrix::contender_index(const std::string& id) const {
-  const auto ids = contenders();
+  const auto& ids = contenders();
   auto it = std::lower_bound(ids.begin(), ids.end(), id);
   if (it == ids.end() || *it != id) return std::nullopt;
   return static_cast<std::size_t>(it - ids.begin());
 }
 
-std::vector<OutcomeMatrix::Cell> OutcomeMatrix::cells() const {
-  const auto ids = contenders();
-  std::vector<Cell> cells;
-  for (const auto& [task, by_contender] : attempts_) {
-    std::size_t depth = 0;
-    for (const auto& [id, list] : by_contender) depth = std::max(depth, list.size());
-    const std::size_t first = cells.size();
-    for (std::size_t i = 0; i < depth; ++i)
-      cells.push_back(Cell{task, static_cast<int>(i),
-                           std::vector<std::optional<RoutedAttempt>>(ids.size())});
-    for (const auto& [id, list] : by_contender) {
-      auto sorted = list;
-      std::stable_sort(sorted.begin(), sorted.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
-      const std::size_t c = *contender_index(id);
-      for (std::size_t i = 0; i < sorted.size(); ++i)
-        cells[first + i].by_contender[c] = sorted[i].second;
-    }
-  }
-  return cells;
-}
+const std::vector<OutcomeMatrix::Cell>& OutcomeMatrix::cells() const { return built().cells; }
 
 std::string_view to_string(PolicyKind kind) {
   switch (kind) {
@@ -142,7 +143,7 @@ std::string cascade_id(const std::vector<std::string>& steps) {
 
 PolicyResult evaluate_cascade(const OutcomeMatrix& matrix, const std::vector<std::size_t>& steps,
                               const EscalationRule& rule) {
-  const auto ids = matrix.contenders();
+  const auto& ids = matrix.contenders();
   PolicyResult result;
   for (std::size_t s : steps) result.steps.push_back(ids.at(s));
   result.id = cascade_id(result.steps);

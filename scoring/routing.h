@@ -33,7 +33,10 @@ struct RoutedAttempt {
 
 RoutedAttempt routed_attempt(const Record& record);
 
-/// The task x repeat x contender outcome matrix of single-contender attempts.
+/// The task x repeat x contender outcome matrix of single-contender attempts. The contender
+/// list and the cells are built once, on first use after the last add(): evaluating every
+/// cascade of a 20-contender campaign reads them hundreds of times. Not safe to share between
+/// threads while it is still being read for the first time.
 class OutcomeMatrix {
  public:
   /// One cell: a task and a repeat index, with each contender's attempt (null: not recorded).
@@ -50,16 +53,23 @@ class OutcomeMatrix {
            const RoutedAttempt& attempt);
 
   /// Contender ids in sorted order.
-  std::vector<std::string> contenders() const;
+  const std::vector<std::string>& contenders() const;
   std::optional<std::size_t> contender_index(const std::string& id) const;
   /// The cells, by task then index.
-  std::vector<Cell> cells() const;
+  const std::vector<Cell>& cells() const;
   std::size_t task_count() const { return attempts_.size(); }
 
  private:
+  struct Built {
+    std::vector<std::string> contenders;
+    std::vector<Cell> cells;
+  };
+  const Built& built() const;
+
   // task -> contender -> (order key, attempt)
   std::map<std::string, std::map<std::string, std::vector<std::pair<std::string, RoutedAttempt>>>>
       attempts_;
+  mutable std::optional<Built> built_;  // reset by add()
 };
 
 enum class PolicyKind { kSingle, kCascade, kOracle };

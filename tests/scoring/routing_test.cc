@@ -135,6 +135,21 @@ TEST(RoutingTest, RepeatsPairByTaskAndRepeatIndex) {
   EXPECT_DOUBLE_EQ(ab.total_usd, 12);
 }
 
+TEST(RoutingTest, AnAttemptAddedAfterReadingTheCellsIsSeen) {
+  OutcomeMatrix m;
+  m.add("B", "t1", "r0", attempt(true, 10));
+  ASSERT_EQ(m.cells().size(), 1u);
+  ASSERT_EQ(m.contenders().size(), 1u);
+  m.add("A", "t1", "r0", attempt(false, 1));
+  m.add("A", "t2", "r0", attempt(true, 1));
+  EXPECT_EQ(m.contenders(), (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(m.contender_index("B"), 1u);
+  ASSERT_EQ(m.cells().size(), 2u);
+  EXPECT_FALSE(m.cells()[0].by_contender[0]->passed);  // A moved B to index 1
+  EXPECT_TRUE(m.cells()[0].by_contender[1]->passed);
+  EXPECT_EQ(evaluate_cascade(m, {0}, EscalationRule{}).cells, 2);
+}
+
 TEST(RoutingTest, EveryCascadeOfUpToThreeIsEnumeratedShortestFirst) {
   auto cascades = all_cascades(3, 3);
   EXPECT_EQ(cascades.size(), 3u + 6u + 6u);
