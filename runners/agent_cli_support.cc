@@ -8,6 +8,8 @@
 
 #include <fmt/ranges.h>
 
+#include "harness/base/spelling.h"
+
 namespace landed {
 
 using nlohmann::json;
@@ -23,8 +25,8 @@ Status check_known_options(const Contender& contender, const std::string& runner
                            const std::vector<std::string>& known) {
   for (const auto& [key, value] : contender.options)
     if (std::find(known.begin(), known.end(), key) == known.end())
-      return make_error("contender {}: unknown {} option \"{}\" (known: {})", contender.id, runner,
-                        key, fmt::join(known, ", "));
+      return make_error("contender {}: unknown {} option \"{}\"{} (known: {})", contender.id,
+                        runner, key, did_you_mean(key, known), fmt::join(known, ", "));
   return ok_status();
 }
 

@@ -14,6 +14,8 @@ TokenUsage codex_tokens(const json& usage) {
   const Count input = json_count(usage, "input_tokens");
   t.cache_read_tokens = json_count(usage, "cached_input_tokens");
   t.cache_write_tokens = json_count(usage, "cache_write_input_tokens");
+  // Known-zero: the OpenAI API Codex speaks bills no cache writes (runners/README.md).
+  if (!t.cache_write_tokens && input) t.cache_write_tokens = 0;
   if (input && t.cache_read_tokens) {
     const std::int64_t uncached = *input - *t.cache_read_tokens - t.cache_write_tokens.value_or(0);
     if (uncached >= 0) t.input_tokens = uncached;

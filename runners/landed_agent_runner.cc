@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "harness/base/spelling.h"
 #include "runners/native_protocol.h"
 
 namespace landed {
@@ -47,14 +48,15 @@ class LandedAgentDefinition final : public RunnerDefinition {
           "openai-responses or anthropic",
           c.id);
     if (!c.model) return make_error("contender {} (runner \"landed-agent\") needs a model", c.id);
-    LANDED_TRY(auto options_env, landed_agent_option_environment(c.options));
+    auto options_env = landed_agent_option_environment(c.options);
+    if (!options_env.ok()) return make_error("contender {}: {}", c.id, options_env.error().message);
     LANDED_TRY(auto agent, agent_executable());
     AgentCommand command;
     command.argv = {agent.string()};
     command.argv.insert(command.argv.end(), c.args.begin(), c.args.end());
     LANDED_TRY(command.env, native_agent_environment(request));
     command.read_only_paths.push_back(native_prompt_path(request));
-    command.env.insert(command.env.end(), options_env.begin(), options_env.end());
+    command.env.insert(command.env.end(), options_env->begin(), options_env->end());
     return command;
   }
 
@@ -73,8 +75,8 @@ Result<std::vector<std::string>> landed_agent_option_environment(
     if (it == option_variables().end()) {
       std::vector<std::string> known;
       for (const auto& [name, variable] : option_variables()) known.push_back(name);
-      return make_error("unknown landed-agent option \"{}\" (known: {})", key,
-                        fmt::join(known, ", "));
+      return make_error("unknown landed-agent option \"{}\"{} (known: {})", key,
+                        did_you_mean(key, known), fmt::join(known, ", "));
     }
     env.push_back(it->second + "=" + value);
   }

@@ -58,6 +58,13 @@ class Runner {
   virtual AgentResult run(const AgentRequest& request) = 0;
   /// True for runners that never call a real model (sim): labelled simulated everywhere.
   virtual bool simulated() const { return false; }
+  /// Whether an attempt of `contender` could start: its runner options are known, its program
+  /// is found, its env_from secrets are set. An error names the contender and the fix. Writes
+  /// only in a temporary folder it removes. (`run --dry-run` and `run` ask before starting.)
+  virtual Status check_start(const Contender& contender) const {
+    (void)contender;
+    return ok_status();
+  }
 };
 
 }  // namespace landed

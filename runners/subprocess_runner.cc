@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "harness/base/files.h"
+#include "harness/process/absolute_paths.h"
 #include "runners/redact.h"
 
 namespace landed {
@@ -81,9 +82,19 @@ Result<std::vector<std::string>> agent_environment(const AgentRequest& request,
   return make_environment(kInheritedVariables, added);
 }
 
+/// The folders an attempt hands its agent, and the path variables the runner made from them.
+static Status check_attempt_paths(const AgentRequest& request, const AgentCommand& command) {
+  LANDED_TRY_STATUS(check_absolute("the sandbox", request.sandbox));
+  LANDED_TRY_STATUS(check_absolute("the log folder", request.log_dir));
+  LANDED_TRY_STATUS(check_absolute("the scratch folder", request.scratch_dir));
+  return check_path_variables(command.env);
+}
+
 AgentResult SubprocessRunner::run(const AgentRequest& request) {
   auto command = definition_->command(request);
   if (!command.ok()) return infra_error("could not build the agent command: " + command.error().message);
+  if (Status paths = check_attempt_paths(request, *command); !paths.ok())
+    return infra_error("landed bug: " + paths.error().message);
   auto env = agent_environment(request, command->env);
   if (!env.ok()) return infra_error(env.error().message);
 

@@ -47,6 +47,7 @@ class SubprocessRunner final : public Runner {
       : definition_(std::move(definition)) {}
   AgentResult run(const AgentRequest& request) override;
   bool simulated() const override { return definition_->simulated(); }
+  Status check_start(const Contender& contender) const override;  // subprocess_start_check.cc
 
  private:
   std::unique_ptr<RunnerDefinition> definition_;

@@ -126,6 +126,8 @@ void ScoreboardBuilder::merge(const ScoreboardBuilder& other) {
     std::size_t index = contender_index(key);
     contender_map.push_back(index);
     ContenderAccumulator& into = contenders_[index];
+    note_definition(into.summary, from.summary.contender.fingerprint);
+    into.summary.definition_changed |= from.summary.definition_changed;
     merge_summary(into.summary, from.summary);
     into.unpriced_models.insert(from.unpriced_models.begin(), from.unpriced_models.end());
     into.cost_median.merge(from.cost_median);
@@ -163,9 +165,18 @@ CostResult ScoreboardBuilder::price(const Record& record) const {
   return compute_cost(record.usage, record.contender.model, prices_);
 }
 
+void ScoreboardBuilder::note_definition(ContenderSummary& summary, const std::string& fingerprint) {
+  if (fingerprint.empty()) return;
+  if (summary.contender.fingerprint.empty()) summary.contender.fingerprint = fingerprint;
+  else if (summary.contender.fingerprint != fingerprint) summary.definition_changed = true;
+}
+
 std::size_t ScoreboardBuilder::contender_index(const Record& record) {
   auto it = contender_ids_.find(record.contender.id);
-  if (it != contender_ids_.end()) return it->second;
+  if (it != contender_ids_.end()) {
+    note_definition(contenders_[it->second].summary, record.contender.fingerprint);
+    return it->second;
+  }
   std::size_t index = contenders_.size();
   contenders_.emplace_back();
   contenders_.back().summary.contender = record.contender;

@@ -90,6 +90,9 @@ struct ContenderSummary {
   TokenFigures tokens;
   KnownMean steps, tool_calls, wall_time_s;
   std::optional<double> median_wall_time_s;
+  /// The pooled records of this row carry more than one contender definition (fingerprint):
+  /// the same name was given to a changed contender or route. Reports say so.
+  bool definition_changed = false;
   // Set by rank_contenders.
   int rank = 0;
   bool separable_from_leader = true;
@@ -150,6 +153,7 @@ class ScoreboardBuilder {
   static ContenderSummary summarize(const ContenderAccumulator& acc);
   void fill_cells(Scoreboard& board) const;
   std::size_t contender_index(const Record& record);
+  static void note_definition(ContenderSummary& summary, const std::string& fingerprint);
   std::size_t task_index(const std::string& task_id);
 
   const PriceTable& prices_;

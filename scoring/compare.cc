@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scoring/power.h"
+
 namespace landed {
 namespace {
 
@@ -86,6 +88,19 @@ void test_cost(ContenderChange& change, const std::vector<Pair>& pairs,
   }
   change.baseline_per_solved = cost_a / solved_a;
   change.candidate_per_solved = cost_b / solved_b;
+  if (*change.baseline_per_solved > 0)
+    change.cost_rise_percent = (*change.candidate_per_solved / *change.baseline_per_solved - 1) * 100;
+  change.cost_change_significant = change.per_solved_change->p_value < options.alpha;
+}
+
+void apply_gates(ContenderChange& change, const CompareOptions& options) {
+  if (change.paired_tasks == 0) return;
+  change.min_detectable_drop = min_detectable_drop(change.paired_tasks, options.alpha);
+  if (options.max_drop_points && -change.delta * 100 > *options.max_drop_points + 1e-9)
+    change.drop_gate_crossed = true;
+  if (options.max_cost_rise_percent && change.cost_rise_percent &&
+      *change.cost_rise_percent > *options.max_cost_rise_percent + 1e-9)
+    change.cost_gate_crossed = true;
 }
 
 }  // namespace
@@ -99,6 +114,12 @@ std::string_view to_string(PairedTest test) {
   return "none";
 }
 
+bool Comparison::gate_crossed() const {
+  return std::any_of(changes.begin(), changes.end(), [](const ContenderChange& c) {
+    return c.drop_gate_crossed || c.cost_gate_crossed;
+  });
+}
+
 bool Comparison::has_regression() const {
   return std::any_of(changes.begin(), changes.end(),
                      [](const ContenderChange& c) { return c.regression; });
@@ -108,6 +129,8 @@ Comparison compare_scoreboards(const Scoreboard& baseline, const Scoreboard& can
                                const CompareOptions& options) {
   Comparison comparison;
   comparison.alpha = options.alpha;
+  comparison.max_drop_points = options.max_drop_points;
+  comparison.max_cost_rise_percent = options.max_cost_rise_percent;
   for (std::size_t ca = 0; ca < baseline.contenders.size(); ++ca) {
     const std::string& id = baseline.contenders[ca].contender.id;
     std::optional<std::size_t> cb = find_contender(candidate, id);
@@ -117,11 +140,18 @@ Comparison compare_scoreboards(const Scoreboard& baseline, const Scoreboard& can
     }
     ContenderChange change;
     change.contender_id = id;
+    const ContenderSummary& before = baseline.contenders[ca];
+    const ContenderSummary& after = candidate.contenders[*cb];
+    change.definition_changed = before.definition_changed || after.definition_changed ||
+                                (!before.contender.fingerprint.empty() &&
+                                 !after.contender.fingerprint.empty() &&
+                                 before.contender.fingerprint != after.contender.fingerprint);
     std::vector<Pair> pairs = paired_cells(baseline, ca, candidate, *cb);
     change.paired_tasks = static_cast<std::int64_t>(pairs.size());
     if (!pairs.empty()) {
       test_pass_rate(change, pairs, options);
       test_cost(change, pairs, options);
+      apply_gates(change, options);
     }
     comparison.changes.push_back(std::move(change));
   }

@@ -23,6 +23,11 @@ std::string_view to_string(PairedTest test);
 
 struct CompareOptions {
   double alpha = 0.05;
+  /// Practical gates besides significance (`--max-drop`, `--max-cost-rise`): a contender whose
+  /// pass rate falls by more than this many points, or whose dollars per solved task rise by
+  /// more than this percent, crosses a gate.
+  std::optional<double> max_drop_points;
+  std::optional<double> max_cost_rise_percent;
   int resamples = 10000;
   std::uint64_t seed = 20250101;
 };
@@ -44,13 +49,31 @@ struct ContenderChange {
   // some paired attempt is unpriced.
   std::optional<double> baseline_per_solved, candidate_per_solved;
   std::optional<BootstrapResult> per_solved_change;  // candidate - baseline
+  /// (candidate / baseline - 1) x 100 of dollars per solved task; null when either is unknown.
+  std::optional<double> cost_rise_percent;
+  bool cost_change_significant = false;  // the $/solved bootstrap excludes 0 at alpha
+  /// The smallest drop the gate detects with 80% power on these paired tasks (scoring/power.h);
+  /// null when the suite is too small for the gate to fire at all.
+  std::optional<double> min_detectable_drop;
+  /// The two sides ran different definitions under this name (fingerprints differ); the
+  /// fields that changed, when the campaigns' metadata says (filled by the caller).
+  bool definition_changed = false;
+  std::vector<std::string> changed_fields;
+  bool drop_gate_crossed = false;  // delta < -max_drop_points
+  bool cost_gate_crossed = false;  // cost_rise_percent > max_cost_rise_percent
 };
+
+/// The gate "cannot see" a drop smaller than this many points: compare warns above it.
+inline constexpr double kSmallSuiteDropPoints = 20;
 
 struct Comparison {
   double alpha = 0.05;
   std::vector<ContenderChange> changes;  // in baseline order
   std::vector<std::string> only_in_baseline, only_in_candidate;
+  std::optional<double> max_drop_points, max_cost_rise_percent;  // as given
   bool has_regression() const;
+  /// A --max-drop or --max-cost-rise gate crossed by some contender.
+  bool gate_crossed() const;
 };
 
 Comparison compare_scoreboards(const Scoreboard& baseline, const Scoreboard& candidate,

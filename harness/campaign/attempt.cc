@@ -116,6 +116,7 @@ class AttemptRun {
     auto base = base_commit(task_, *context_.bases);
     if (!base.ok()) return base.error().with_context("base commit of task " + task_.id);
     base_ = std::move(base).value();
+    if (task_.repo) record_.task_base_commit = base_->commit_oid;  // reuse is keyed by it
     auto sandbox = make_agent_sandbox(*base_, work_->path() / "agent");
     if (!sandbox.ok()) return sandbox.error().with_context("agent sandbox");
     sandbox_ = std::move(sandbox).value();

@@ -246,6 +246,16 @@ AttemptCounts attempt_counts(const CampaignResult& result) {
   return counts;
 }
 
+/// Every contender this campaign has attempts of (to run, to reuse or already recorded).
+std::vector<std::string> planned_contenders(const CampaignPlan& plan,
+                                            const std::vector<Record>& recorded) {
+  std::set<std::string> ids;
+  for (const PlannedRun& run : plan.to_run) ids.insert(run.plan.contender->id);
+  for (const PlannedReuse& reuse : plan.to_reuse) ids.insert(reuse.plan.contender->id);
+  for (const Record& r : recorded) ids.insert(r.contender.id);
+  return {ids.begin(), ids.end()};
+}
+
 }  // namespace
 
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
@@ -265,6 +275,7 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
                                           folder.existing.attempt_keys);
   result.planned = plan.planned;
   result.skipped = plan.already_recorded;
+  result.contenders = planned_contenders(plan, result.records);
   folder.metadata.status = "running";
   LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
   LANDED_TRY_STATUS(append_reused(plan, result.campaign_id, options.out_dir, records, result));

@@ -55,6 +55,9 @@ struct CampaignResult {
   bool capped = false;                      // the dollar cap stopped it; --resume continues
   int interrupted_by = 0;                   // SIGINT/SIGTERM stopped it; --resume continues
   std::optional<std::string> stopped_reason;  // e.g. the dollar cap
+  /// Every contender (and route) id this campaign planned attempts of, run, reused or already
+  /// recorded, sorted: `landed run` exits 3 when one of them had nothing measured.
+  std::vector<std::string> contenders;
   SchedulerStats scheduler;
 };
 

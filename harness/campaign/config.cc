@@ -91,8 +91,22 @@ Result<std::optional<bool>> read_network(TomlReader& table) {
   return std::optional<bool>(*network == "host");
 }
 
+/// A command part that is a relative path with a '/' ("./agent.py", "bin/agent") and exists
+/// next to the config file is that file, by its absolute path: the agent starts in its
+/// sandbox, where the relative path names nothing. Any other part is left as written.
+void resolve_command(std::vector<std::string>& command, const std::filesystem::path& config_dir) {
+  for (std::string& part : command) {
+    const std::filesystem::path path(part);
+    if (part.find('/') == std::string::npos || !path.is_relative()) continue;
+    std::error_code error;
+    const auto beside = (config_dir / path).lexically_normal();
+    if (std::filesystem::is_regular_file(beside, error)) part = beside.string();
+  }
+}
+
 Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& defaults,
-                                             bool default_network) {
+                                             bool default_network,
+                                             const std::filesystem::path& config_dir) {
   LANDED_TRY(ContenderFields fields, read_identity(reader));
   Contender base;
   LANDED_TRY(auto network, read_network(reader));
@@ -113,11 +127,15 @@ Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& 
   }
   if (base.runner == "command" && base.command.empty())
     return reader.error_at("command", "runner \"command\" needs command = [\"program\", ...]");
+  resolve_command(base.command, config_dir);
   std::vector<Contender> expanded;
   for (const auto& effort : fields.efforts) {
     Contender c = base;
     c.effort = effort;
-    c.id = fields.name ? *fields.name + (effort ? "@" + *effort : "")
+    // A given name is the row's identity, so changing the effort keeps the row (compare then
+    // says "definition changed"); only a list of efforts needs name@effort to tell them apart.
+    const bool several = fields.efforts.size() > 1;
+    c.id = fields.name ? *fields.name + (several && effort ? "@" + *effort : "")
                        : default_contender_id(c.runner, c.model, c.effort);
     c.tool_version = probe_tool_version(c);
     c.provider = derive_provider(c);
@@ -168,7 +186,9 @@ Status read_contenders(TomlReader& top, CampaignConfig& config) {
                       config.file.string());
   std::set<std::string> ids;
   for (TomlReader& table : tables) {
-    LANDED_TRY(auto contenders, read_contender(table, config.default_limits, config.network));
+    LANDED_TRY(auto contenders,
+               read_contender(table, config.default_limits, config.network,
+                              std::filesystem::absolute(config.file).parent_path()));
     for (Contender& c : contenders) {
       if (!ids.insert(c.id).second)
         return table.error_at("name", fmt::format("contender id \"{}\" appears twice; give each a "

@@ -45,7 +45,8 @@ Result<ReusePool> ReusePool::load(const std::vector<std::filesystem::path>& sour
                        [r.task_id].push_back(*r.cost_usd);
     }
     if (!is_reusable(r)) continue;
-    const std::string key = reuse_key(r.task_id, r.task_digest, r.contender.fingerprint, r.repeat);
+    const std::string key = reuse_key(r.task_id, r.task_digest, r.contender.fingerprint, r.repeat) +
+                            "#" + r.task_base_commit.value_or("");
     auto [it, inserted] = pool.reusable_.emplace(key, i);
     if (!inserted && pool.records_[it->second].record.finished_at < r.finished_at) it->second = i;
   }
@@ -54,7 +55,10 @@ Result<ReusePool> ReusePool::load(const std::vector<std::filesystem::path>& sour
 
 const PooledRecord* ReusePool::reusable(const Task& task, const Contender& contender,
                                        int repeat) const {
-  auto it = reusable_.find(reuse_key(task.id, task.digest, contender.fingerprint, repeat));
+  // A [repo] task is reused only on the very commit its rev resolves to now.
+  if (task.repo && !task.resolved_base_commit) return nullptr;
+  auto it = reusable_.find(reuse_key(task.id, task.digest, contender.fingerprint, repeat) + "#" +
+                           task.resolved_base_commit.value_or(""));
   return it == reusable_.end() ? nullptr : &records_[it->second];
 }
 

@@ -26,7 +26,8 @@ struct PooledRecord {
 
 /// The identity reuse matches on: the task (id and content digest), the contender's definition
 /// (fingerprint: runner, model, effort, command, args, env, env_from names, options, limits,
-/// tool version) and the repeat. The contender's display id is deliberately not part of it, so
+/// tool version), the repeat and, for a [repo] task, the commit its rev resolved to. The
+/// contender's display id is deliberately not part of it, so
 /// renaming a contender keeps its results.
 std::string reuse_key(std::string_view task_id, std::string_view task_digest,
                       std::string_view contender_fingerprint, int repeat);

@@ -1,12 +1,14 @@
 // `landed compare`: the CI regression gate between a baseline and a candidate campaign.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "harness/base/files.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/selection.h"
 #include "results/report/compare_report.h"
+#include "results/report/definitions.h"
 #include "results/report/load.h"
 
 namespace landed::cli {
@@ -16,6 +18,8 @@ struct CompareCommandOptions {
   std::string baseline;
   std::string candidate;
   double alpha = 0.05;
+  std::optional<double> max_drop;
+  std::optional<double> max_cost_rise;
   std::string format = "table";
   std::string prices;
   std::string out;
@@ -49,8 +53,21 @@ Result<Side> load_side(const std::string& input, const PriceTable& prices, bool 
   return Side{std::move(loaded.board), std::move(refused)};
 }
 
-/// 0 when no significant regression, 1 when one, 4 when a side is empty or incomplete, or an
-/// error (exit 2).
+/// Fills the fields behind each "definition changed" from the two campaigns' metadata.
+void name_changed_fields(Comparison& comparison, const std::string& baseline,
+                         const std::string& candidate) {
+  const auto before = campaign_definitions(baseline);
+  const auto after = campaign_definitions(candidate);
+  for (ContenderChange& change : comparison.changes) {
+    if (!change.definition_changed) continue;
+    auto a = before.find(change.contender_id);
+    auto b = after.find(change.contender_id);
+    if (a != before.end() && b != after.end()) change.changed_fields = changed_fields(a->second, b->second);
+  }
+}
+
+/// 0 when no significant regression and no gate crossed, 1 when one, 4 when a side is empty or
+/// incomplete, or an error (exit 2).
 Result<int> run_compare(const CompareCommandOptions& options) {
   if (!(options.alpha > 0 && options.alpha < 1))
     return make_error("--alpha must be between 0 and 1 (got {})", options.alpha);
@@ -69,13 +86,16 @@ Result<int> run_compare(const CompareCommandOptions& options) {
   const Scoreboard& candidate = candidate_side.board;
   CompareOptions compare_options;
   compare_options.alpha = options.alpha;
+  compare_options.max_drop_points = options.max_drop;
+  compare_options.max_cost_rise_percent = options.max_cost_rise;
   Comparison comparison = compare_scoreboards(baseline, candidate, compare_options);
+  name_changed_fields(comparison, options.baseline, options.candidate);
   std::ostringstream text;
   if (!write_comparison(options.format, comparison, text))
     return make_error("unknown --format '{}' (table, md or json)", options.format);
   if (options.out.empty()) std::cout << text.str() << std::flush;
   else LANDED_TRY_STATUS(write_file_atomic(options.out, text.str()));
-  return comparison.has_regression() ? kExitCheckFailed : kExitOk;
+  return comparison.has_regression() || comparison.gate_crossed() ? kExitCheckFailed : kExitOk;
 }
 
 }  // namespace
@@ -93,14 +113,28 @@ void register_compare(CLI::App& app) {
       ->required();
   command->add_option("--alpha", options->alpha, "Significance level of the gate")
       ->capture_default_str();
+  command->add_option("--max-drop", options->max_drop,
+                      "Exit 1 when a contender's pass rate falls by more than POINTS percentage "
+                      "points (e.g. 10: 80% -> 69% crosses), significant or not")
+      ->check(CLI::Range(0.0, 100.0));
+  command->add_option("--max-cost-rise", options->max_cost_rise,
+                      "Exit 1 when a contender's dollars per solved task rise by more than "
+                      "PERCENT (e.g. 25: $1.00 -> $1.26 crosses); unknown when a side is unpriced "
+                      "or solved nothing")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--format", options->format, "table | md | json")->capture_default_str();
   command->add_option("--prices", options->prices,
                       "A price file merged over the built-in prices; re-prices both sides");
   command->add_option("--out", options->out, "Write the comparison to FILE instead of stdout");
   add_selection_options(command, options->selection);
-  command->footer("Exit status: 0 no significant regression, 1 a significant regression of some "
-                  "contender's pass rate, 2 bad usage or input, 4 a side holds no records or is not "
-                  "a finished campaign (campaign.json status incomplete, interrupted or running).");
+  command->footer(
+      "The \"detectable drop\" column is the smallest pass-rate drop the gate flags with 80% "
+      "power at --alpha on the paired tasks (exact McNemar; each task drops independently, none "
+      "improves); a warning says when it exceeds 20 points.\n\n"
+      "Exit status: 0 no significant regression and no gate crossed, 1 a significant regression "
+      "of some contender's pass rate or a --max-drop / --max-cost-rise gate crossed, 2 bad usage "
+      "or input, 4 a side holds no records or is not a finished campaign (campaign.json status "
+      "incomplete, interrupted or running).");
   command->callback([options] {
     Result<int> code = run_compare(*options);
     if (!code.ok()) fail_bad_input(code.error().message);

@@ -1,13 +1,17 @@
 // `landed run SUITE --config FILE`: every contender × task × repeat, in parallel.
 #include <csignal>
 #include <iostream>
+#include <set>
 
 #include "harness/base/clock.h"
 #include "harness/campaign/adaptive_repeats.h"
 #include "harness/campaign/campaign.h"
 #include "harness/campaign/campaign_plan.h"
+#include "harness/campaign/repo_bases.h"
 #include "harness/campaign/reuse_pool.h"
 #include "harness/campaign/secret_scrub.h"
+#include "harness/campaign/start_checks.h"
+#include "harness/cli/cli_paths.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/number_checks.h"
 #include "harness/cli/progress.h"
@@ -19,6 +23,7 @@
 #include "harness/process/interrupt.h"
 #include "harness/process/process.h"
 #include "results/history/history.h"
+#include "scoring/run_gates.h"
 
 namespace landed::cli {
 namespace {
@@ -48,19 +53,21 @@ struct RunArguments {
   std::string progress = "auto";
   Selection selection;
   std::string isolation;
+  bool allow_unpriced = false;
+  std::vector<std::string> fail_on;
 };
 
 std::filesystem::path default_out_dir(const Suite& suite) {
   std::string stamp = utc_now_iso8601().substr(0, 19);
   std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
-  return std::filesystem::path("campaigns") / (suite.name + "-" + stamp);
+  return absolute_path(std::filesystem::path("campaigns") / (suite.name + "-" + stamp));
 }
 
 std::optional<RunOptions> make_options(const RunArguments& args, const Suite& suite,
                                        const CampaignConfig& config) {
   RunOptions options;
   options.out_dir = args.out.empty() ? default_out_dir(suite) : std::filesystem::path(args.out);
-  options.cache_dir = args.cache.empty() ? default_cache_dir() : std::filesystem::path(args.cache);
+  options.cache_dir = args.cache.empty() ? absolute_path(default_cache_dir()) : std::filesystem::path(args.cache);
   options.jobs = args.jobs;
   options.repeats = config.repeats.value_or(1);
   if (!args.repeats.empty()) {
@@ -126,6 +133,45 @@ void report_load_errors(const RunArguments& args, const Suite& suite) {
                              suite.task_errors.size(), args.suite));
 }
 
+std::optional<std::vector<OutcomeThreshold>> parse_fail_on(const std::vector<std::string>& texts) {
+  std::vector<OutcomeThreshold> rules;
+  for (const std::string& text : texts) {
+    auto rule = parse_outcome_threshold(text);
+    if (!rule.ok()) {
+      fail_bad_input(rule.error().message);
+      return std::nullopt;
+    }
+    rules.push_back(*rule);
+  }
+  return rules;
+}
+
+/// The problems that stop the campaign before it starts, each printed; false when there are any.
+bool may_start(const RunArguments& args, const CampaignConfig& config, const RunOptions& options) {
+  auto prices = price_table_with_override(options.prices ? options.prices : config.prices);
+  if (!prices.ok()) {
+    fail_bad_input(prices.error().message);
+    return false;
+  }
+  const auto problems = start_problems(config, *prices, {options.max_usd, args.allow_unpriced});
+  for (const std::string& problem : problems) std::cerr << "landed: " << problem << "\n";
+  if (problems.empty()) return true;
+  fail_bad_input(fmt::format("the campaign cannot start: {} problem(s) above", problems.size()));
+  return false;
+}
+
+/// Exit 3 when a contender had nothing measured, 1 when a --fail-on threshold is crossed (each
+/// named on stderr); a higher-ranked code already set (2, a signal) stays (raise_exit_code).
+void set_run_exit(const CampaignResult& result, const std::vector<OutcomeThreshold>& fail_on) {
+  const auto unmeasured =
+      unmeasured_contenders(result.records, result.contenders, result.stopped_reason);
+  const auto crossed = crossed_thresholds(result.records, fail_on);
+  for (const std::string& line : unmeasured) std::cerr << "landed: " << line << "\n";
+  for (const std::string& line : crossed) std::cerr << "landed: " << line << "\n";
+  if (!unmeasured.empty()) raise_exit_code(kExitNothingMeasured);
+  if (!crossed.empty()) raise_exit_code(kExitCheckFailed);
+}
+
 void run(const RunArguments& args) {
   auto config = load_config(args.config);
   if (!config.ok()) return fail_bad_input(config.error().message);
@@ -135,12 +181,18 @@ void run(const RunArguments& args) {
     return fail_bad_input(selected.error().message);
   if (Status secrets = check_secret_lengths(*config); !secrets.ok())
     return fail_bad_input(secrets.error().message);
+  auto fail_on = parse_fail_on(args.fail_on);
+  if (!fail_on) return;
   auto suite = load_suite_or_report(args.suite, /*allow_bad_tasks=*/!args.strict);
   if (!suite) return;
   if (Status selected = select_tasks(*suite, args.selection.tasks); !selected.ok())
     return fail_bad_input(selected.error().message);
   auto options = make_options(args, *suite, *config);
   if (!options) return;
+  // A [repo] task's rev may be a branch that moved: reuse only records made on its commit now.
+  if (!options->reuse.empty())
+    for (const std::string& line : resolve_repo_bases(*suite, options->cache_dir))
+      std::cerr << "landed: warning: " << line << " (its attempts are not reused)\n";
   if (!args.dry_run) {
     auto isolation = choose_isolation(args.isolation, config->isolation);
     if (!isolation.ok()) return fail_bad_input(isolation.error().message);
@@ -152,8 +204,11 @@ void run(const RunArguments& args) {
     auto plan = dry_run_plan(*suite, *config, *options, *history);
     if (!plan.ok()) return fail_bad_input(plan.error().message);
     print_run_plan(std::cout, *plan, *config, options->max_usd);
+    // --dry-run checks what `run` checks before starting, and exits 2 the same way.
+    if (may_start(args, *config, *options)) std::cout << "Every contender can start.\n";
     return report_load_errors(args, *suite);
   }
+  if (!may_start(args, *config, *options)) return;
   std::optional<history::History> db;
   if (!args.db.empty()) {
     auto opened = history::History::open(args.db, /*create=*/true);
@@ -177,8 +232,10 @@ void run(const RunArguments& args) {
     std::cerr << fmt::format("landed: interrupted by {}: the attempts that were running are not "
                              "recorded; continue with --resume\n",
                              result->interrupted_by == SIGINT ? "SIGINT" : "SIGTERM");
-    exit_code() = 128 + result->interrupted_by;
+    raise_exit_code(128 + result->interrupted_by);
+    return;
   }
+  set_run_exit(*result, *fail_on);
 }
 
 }  // namespace
@@ -188,10 +245,13 @@ void register_run(CLI::App& app) {
   auto* command = app.add_subcommand(
       "run", "Run every contender of a config on every task of a suite, record every attempt");
   command->add_option("suite", args->suite, "Suite folder (suite.toml + one folder per task)")
-      ->required();
+      ->required()
+      ->transform(absolute_path_transform());
   command->add_option("--config,-c", args->config, "Campaign config (TOML): the contenders")
-      ->required();
-  command->add_option("--out,-o", args->out, "Campaign folder (default: campaigns/<suite>-<time>)");
+      ->required()
+      ->transform(absolute_path_transform());
+  command->add_option("--out,-o", args->out, "Campaign folder (default: campaigns/<suite>-<time>)")
+      ->transform(absolute_path_transform());
   command->add_option("-j,--jobs", args->jobs, "Attempts run at once (default: cores)")
       ->check(CLI::Range(1, 4096));
   command->add_option("--repeats,-k", args->repeats,
@@ -216,16 +276,20 @@ void register_run(CLI::App& app) {
   command->add_option("--reuse", args->reuse,
                       "Earlier campaign folders (or records files) whose attempts are reused when "
                       "task digest, contender definition and scoring version are unchanged; adds "
-                      "to the config's [run] reuse");
+                      "to the config's [run] reuse")
+      ->transform(absolute_path_transform());
   command->add_flag("--fresh", args->fresh, "Reuse nothing: run every attempt");
   command->add_option("--isolation", args->isolation, kIsolationHelp)
       ->check(CLI::IsMember({"auto", "namespaces", "landlock", "none"}));
   command->add_flag("--dry-run", args->dry_run,
                     "Print the plan (attempts to run and to reuse, dollar forecast) and exit");
-  command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table");
+  command->add_option("--prices", args->prices, "Price file (TOML or LiteLLM JSON) over the built-in table")
+      ->transform(absolute_path_transform());
   command->add_option("--db", args->db,
-                      "Also write every record to this history database (SQLite; see `landed ingest`)");
-  command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
+                      "Also write every record to this history database (SQLite; see `landed ingest`)")
+      ->transform(absolute_path_transform());
+  command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)")
+      ->transform(absolute_path_transform());
   command->add_option("--infra-retries", args->infra_retries,
                       "Tries again an attempt that ended in infra_error (default 2)")
       ->check(CLI::Range(0, 10));
@@ -247,13 +311,26 @@ void register_run(CLI::App& app) {
       ->check(CLI::IsMember(progress_modes()))
       ->capture_default_str();
   add_selection_options(command, args->selection);
+  command->add_flag("--allow-unpriced", args->allow_unpriced,
+                    "Run under --max-usd even contenders whose cost cannot be computed (no price "
+                    "for their model); their spending is not counted against the cap");
+  command->add_option("--fail-on", args->fail_on,
+                      "Exit 1 when a contender's attempts cross a threshold: OUTCOME>N, "
+                      "OUTCOME>=N (a count) or OUTCOME>N% (of its attempts, infra_error "
+                      "included), e.g. agent_error>50%; repeatable");
   command->footer(
       "Config for nightly runs: [run] reuse = [\"DIR\", ...] (default --reuse sources), "
       "max_usd, repeats; [run.providers] NAME = N caps attempts in flight per API provider "
       "(a contender's provider = \"NAME\", else derived: anthropic, openai, google, sim, "
-      "local, or the runner). See README \"Nightly in CI and across machines\".\n"
-      "Exit status: 0 the campaign ran (or was capped) and every attempt is recorded, 2 bad "
-      "usage or input (the message names the file, task or contender).");
+      "local, or the runner). See README \"Nightly in CI and across machines\".\n\n"
+      "Exit status: 0 every contender measured and no --fail-on crossed; 1 a --fail-on threshold "
+      "crossed; 2 bad usage or input (the message names the file, task or contender), a task "
+      "that failed to load (unless --skip-bad-tasks), or the campaign cannot start (a "
+      "contender's program not found, an unknown runner option, a secret not set, an unpriced "
+      "model under --max-usd, --max-usd below one attempt's max_usd; --dry-run checks the "
+      "same); 3 a contender had no attempt measured (all infra_error, or none started before "
+      "the dollar cap), named on stderr; 130/143 stopped by SIGINT/SIGTERM (continue with "
+      "--resume). When several apply: 130/143, then 2, then 3, then 1.");
   command->callback([args] { run(*args); });
 }
 

@@ -8,6 +8,7 @@
 
 #include "harness/base/files.h"
 #include "harness/campaign/campaign.h"
+#include "harness/cli/cli_paths.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/hack_probe_check.h"
 #include "harness/cli/selection.h"
@@ -107,14 +108,14 @@ void validate(const ValidateArguments& args) {
   std::optional<TempDir> scratch;
   RunOptions options;
   if (args.out.empty()) {
-    auto made = TempDir::create(std::filesystem::temp_directory_path(), "landed-validate-");
+    auto made = TempDir::create(absolute_path(std::filesystem::temp_directory_path()), "landed-validate-");
     if (!made.ok()) return fail_bad_input(made.error().message);
     scratch.emplace(std::move(made).value());
     options.out_dir = scratch->path();
   } else {
     options.out_dir = args.out;
   }
-  options.cache_dir = args.cache.empty() ? default_cache_dir() : std::filesystem::path(args.cache);
+  options.cache_dir = args.cache.empty() ? absolute_path(default_cache_dir()) : std::filesystem::path(args.cache);
   options.jobs = args.jobs;
   options.infra_retries = 1;
   auto isolation = choose_isolation(args.isolation, std::nullopt);
@@ -139,11 +140,15 @@ void register_validate(CLI::App& app) {
   auto args = std::make_shared<ValidateArguments>();
   auto* command = app.add_subcommand(
       "validate", "Prove every task sound: the noop runner and the hack probe must fail it, the oracle must pass it");
-  command->add_option("suite", args->suite, "Suite folder")->required();
+  command->add_option("suite", args->suite, "Suite folder")
+      ->required()
+      ->transform(absolute_path_transform());
   command->add_option("-j,--jobs", args->jobs, "Attempts run at once (default: cores)")
       ->check(CLI::Range(1, 4096));
-  command->add_option("--out,-o", args->out, "Keep the validation campaign (logs) in this folder");
-  command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)");
+  command->add_option("--out,-o", args->out, "Keep the validation campaign (logs) in this folder")
+      ->transform(absolute_path_transform());
+  command->add_option("--cache", args->cache, "Cache of base commits (default: ~/.cache/landed)")
+      ->transform(absolute_path_transform());
   add_selection_options(command, args->selection, /*contenders=*/false);
   command->footer("Exit status: 0 every task sound, 1 some task unsound (each is named with "
                   "why), 2 bad usage or input (a task that fails to load, a --task glob that "

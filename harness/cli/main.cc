@@ -3,8 +3,8 @@
 #include <cstring>
 #include <iostream>
 
+#include "harness/base/spelling.h"
 #include "harness/cli/commands.h"
-#include "harness/cli/did_you_mean.h"
 #include "harness/process/landlock_exec.h"
 #include "landed/version.h"
 
@@ -15,9 +15,29 @@ int& exit_code() {
   return code;
 }
 
+namespace {
+
+int exit_rank(int code) {
+  if (code > 128) return 6;  // stopped by a signal
+  switch (code) {
+    case kExitBadInput: return 5;
+    case kExitIncomplete: return 4;
+    case kExitNothingMeasured: return 3;
+    case kExitCheckFailed: return 2;
+    case kExitOk: return 0;
+    default: return 1;
+  }
+}
+
+}  // namespace
+
+void raise_exit_code(int code) {
+  if (exit_rank(code) > exit_rank(exit_code())) exit_code() = code;
+}
+
 void fail_bad_input(const std::string& message) {
   std::cerr << "landed: " << message << "\n";
-  exit_code() = kExitBadInput;
+  raise_exit_code(kExitBadInput);
 }
 
 namespace {
@@ -33,7 +53,7 @@ bool reject_unknown_command(CLI::App& app, int argc, char** argv) {
     if (!sub->get_group().empty()) names.push_back(sub->get_name());
   }
   std::string message = "unknown command '" + typed + "'";
-  if (auto suggestion = closest_name(typed, names)) message += "; did you mean `" + *suggestion + "`?";
+  if (auto suggestion = closest_spelling(typed, names)) message += "; did you mean `" + *suggestion + "`?";
   fail_bad_input(message + " (landed --help lists every command)");
   return true;
 }

@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include "harness/base/clock.h"
+#include "harness/process/absolute_paths.h"
 #include "harness/process/capture_files.h"
 #include "harness/process/environment.h"
 #include "harness/process/isolation_argv.h"
@@ -141,6 +142,10 @@ std::optional<Clock::time_point> deadline_of(const ProcessSpec& spec, Clock::tim
 }  // namespace
 
 Result<ProcessResult> run_process(const ProcessSpec& spec) {
+  // A child runs elsewhere: a relative path landed hands it would name another file.
+  LANDED_TRY_STATUS(check_absolute("the working directory", spec.cwd));
+  LANDED_TRY_STATUS(check_absolute("the stdout file", spec.stdout_path));
+  LANDED_TRY_STATUS(check_absolute("the stderr file", spec.stderr_path));
   LANDED_TRY(CaptureFiles files, open_capture_files(spec.stdout_path, spec.stderr_path));
   LANDED_TRY(const SpawnRequest request, make_request(spec, files.merged));
   const Stopwatch wall;

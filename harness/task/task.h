@@ -44,6 +44,9 @@ struct Task {
   /// the base whatever the patch says; plus default_protect_globs() unless protect_defaults=false.
   std::vector<std::string> protect;
   bool protect_defaults = true;
+  /// [repo]: the commit `rev` resolves to now, when a campaign resolved it before planning
+  /// (harness/campaign/repo_bases.h); reuse matches records on it.
+  std::optional<std::string> resolved_base_commit;
   std::filesystem::path workspace_dir, tests_dir, solution_dir;  ///< dir / "workspace" etc.
   std::vector<std::string> hidden_test_paths;  ///< files under tests/, relative, sorted
   std::vector<std::string> solution_paths;     ///< files under solution/, relative, sorted

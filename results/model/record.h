@@ -118,6 +118,9 @@ struct Record {
   std::string attempt_id;            // "<task>/<contender>/r<repeat>"
   std::string task_id;
   std::string task_digest;
+  /// A `[repo]` task's base commit as resolved when the attempt ran (its rev may be a branch
+  /// that moves); null for workspace tasks. Reuse matches on it.
+  std::optional<std::string> task_base_commit;
   std::optional<std::string> task_difficulty;
   std::vector<std::string> task_tags;
   ContenderInfo contender;

@@ -104,6 +104,7 @@ json to_json(const Record& r) {
   out["attempt_id"] = r.attempt_id;
   out["task_id"] = r.task_id;
   out["task_digest"] = r.task_digest;
+  if (r.task_base_commit) out["task_base_commit"] = *r.task_base_commit;
   out["task_difficulty"] = nullable(r.task_difficulty);
   out["task_tags"] = r.task_tags;
   out["contender"] = contender_json(r.contender);

@@ -335,7 +335,6 @@ error_code read_detail_field(Walker& walk, std::string_view key, dom::element v,
   if (key == "check") return read_process(walk, v, "check", r.check);
   if (key == "verify") return read_process(walk, v, "verify", r.verify);
   if (key == "infra_retries") return read_int(v, r.infra_retries);
-  if (key == "reused_from") return read_reused_from(walk, v, r.reused_from);
   if (key == "route") return read_route(walk, v, r.route);
   if (key == "started_at") return read_string(v, r.started_at);
   if (key == "finished_at") return read_string(v, r.finished_at);
@@ -352,6 +351,7 @@ error_code read_top_field(Walker& walk, std::string_view key, dom::element v, Re
   if (key == "attempt_id") return read_string(v, r.attempt_id);
   if (key == "task_id") return read_string(v, r.task_id);
   if (key == "task_digest") return read_string(v, r.task_digest);
+  if (key == "task_base_commit") return read_optional_string(v, r.task_base_commit);
   if (key == "contender") return read_contender(walk, v, r.contender);
   if (key == "repeat") return read_int(v, r.repeat);
   if (key == "outcome") {
@@ -370,6 +370,8 @@ error_code read_top_field(Walker& walk, std::string_view key, dom::element v, Re
   if (key == "scoring_version") return read_optional_int(v, r.scoring_version);
   if (key == "patch") return read_patch(walk, v, r.patch);
   if (key == "isolation") return read_isolation(walk, v, r.isolation);
+  // Pooled reports count a reused copy once (results/store/pooled_records.h).
+  if (key == "reused_from") return read_reused_from(walk, v, r.reused_from);
   return read_detail_field(walk, key, v, detail);
 }
 
@@ -379,6 +381,7 @@ void reset(Record& r) {
   r.attempt_id.clear();
   r.task_id.clear();
   r.task_digest.clear();
+  r.task_base_commit.reset();
   r.task_difficulty.reset();
   r.task_tags.clear();
   r.contender = ContenderInfo{};

@@ -18,7 +18,8 @@ enum class ReadDepth {
   /// What reports need: identity (campaign_id, attempt_id, task_id, task_digest, repeat),
   /// contender, outcome, usage (tokens, steps, tool_calls, cost_usd_reported, models),
   /// cost_usd, price_status, unpriced_models, wall_time_s, scoring_version (merge checks it),
-  /// patch (reports flag an attempt that edited hidden-test or protected paths).
+  /// patch (reports flag an attempt that edited hidden-test or protected paths), isolation,
+  /// task_base_commit, reused_from (pooled reports count a reused copy once).
   /// Other fields keep their defaults.
   kSummary,
   /// Every field.

@@ -1,5 +1,7 @@
 #include "results/report/compare_report.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -11,11 +13,33 @@
 namespace landed {
 namespace {
 
-std::string verdict(const ContenderChange& c) {
+std::string pass_verdict(const ContenderChange& c) {
   if (c.test == PairedTest::kNone) return "no common tasks";
   if (c.regression) return "REGRESSION";
   if (c.improvement) return "improved";
   return "no significant change";
+}
+
+/// The pass-rate verdict, then the gates crossed and a significant cost change: a dearer
+/// contender is shown even when its pass rate did not move.
+std::string verdict(const ContenderChange& c) {
+  std::string text = pass_verdict(c);
+  if (c.definition_changed)
+    text += c.changed_fields.empty()
+                ? std::string("; definition changed")
+                : fmt::format("; definition changed: {}", fmt::join(c.changed_fields, ", "));
+  if (c.drop_gate_crossed) text += "; DROP GATE";
+  if (c.cost_gate_crossed) text += "; COST GATE";
+  if (c.cost_change_significant && c.cost_rise_percent)
+    text += fmt::format("; $/solved {} {:.0f}%", *c.cost_rise_percent > 0 ? "up" : "down",
+                        std::abs(*c.cost_rise_percent));
+  return text;
+}
+
+std::string detectable(const ContenderChange& c) {
+  if (c.paired_tasks == 0) return figures::kUnknown;
+  if (!c.min_detectable_drop) return "none";
+  return fmt::format("{:.1f} pts", *c.min_detectable_drop * 100);
 }
 
 std::string points(double fraction) { return fmt::format("{:+.1f} pts", fraction * 100); }
@@ -38,20 +62,58 @@ std::vector<std::string> row_of(const ContenderChange& c) {
           std::string(to_string(c.test)),
           fmt::format("{:.4g}", c.p_value),
           cost_change(c),
+          detectable(c),
           verdict(c)};
 }
 
 const std::vector<std::string> kHeaders{"contender", "tasks", "pass rate", "change [CI]", "test",
-                                        "p", "$/solved", "verdict"};
+                                        "p", "$/solved", "detectable drop", "verdict"};
 
 std::string summary_line(const Comparison& comparison) {
-  return comparison.has_regression()
-             ? fmt::format("Significant regression at alpha = {}.", comparison.alpha)
-             : fmt::format("No significant regression at alpha = {}.", comparison.alpha);
+  std::string line = comparison.has_regression()
+                         ? fmt::format("Significant regression at alpha = {}.", comparison.alpha)
+                         : fmt::format("No significant regression at alpha = {}.", comparison.alpha);
+  if (comparison.gate_crossed()) line += " A practical gate was crossed (see \"Gate:\" above).";
+  return line;
+}
+
+/// "Detectable drop": the smallest pass-rate drop the exact McNemar gate flags with 80% power
+/// on the paired tasks (scoring/power.h); a suite that cannot see a 20-point drop is too small.
+std::vector<std::string> power_notes(const Comparison& comparison) {
+  std::vector<std::string> notes;
+  for (const ContenderChange& c : comparison.changes) {
+    if (c.paired_tasks == 0) continue;
+    if (!c.min_detectable_drop)
+      notes.push_back(fmt::format(
+          "Warning: {}: {} paired tasks are too few for the gate: no drop can be significant at "
+          "alpha = {}; add tasks or repeats, or gate with --max-drop POINTS", c.contender_id,
+          c.paired_tasks, comparison.alpha));
+    else if (*c.min_detectable_drop * 100 > kSmallSuiteDropPoints)
+      notes.push_back(fmt::format(
+          "Warning: {}: with {} paired tasks the gate detects (80% power) only drops of {:.1f} "
+          "points or more; add tasks, or gate with --max-drop POINTS", c.contender_id,
+          c.paired_tasks, *c.min_detectable_drop * 100));
+  }
+  return notes;
+}
+
+std::vector<std::string> gate_notes(const Comparison& comparison) {
+  std::vector<std::string> notes;
+  for (const ContenderChange& c : comparison.changes) {
+    if (c.drop_gate_crossed)
+      notes.push_back(fmt::format("Gate: {}: pass rate fell {:.1f} points, more than --max-drop {}",
+                                  c.contender_id, -c.delta * 100, *comparison.max_drop_points));
+    if (c.cost_gate_crossed)
+      notes.push_back(fmt::format("Gate: {}: $/solved rose {:.1f}%, more than --max-cost-rise {}%",
+                                  c.contender_id, *c.cost_rise_percent,
+                                  *comparison.max_cost_rise_percent));
+  }
+  return notes;
 }
 
 std::vector<std::string> membership_notes(const Comparison& comparison) {
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = gate_notes(comparison);
+  for (std::string& note : power_notes(comparison)) notes.push_back(std::move(note));
   if (!comparison.only_in_baseline.empty())
     notes.push_back(fmt::format("Only in the baseline: {}",
                                 fmt::join(comparison.only_in_baseline, ", ")));
@@ -105,13 +167,27 @@ nlohmann::json change_json(const ContenderChange& c) {
               {"only_baseline_passed", c.only_baseline_passed},
               {"only_candidate_passed", c.only_candidate_passed},
               {"regression", c.regression}, {"improvement", c.improvement},
-              {"cost_per_solved", cost}};
+              {"cost_per_solved", cost},
+              {"cost_rise_percent", opt(c.cost_rise_percent)},
+              {"cost_change_significant", c.cost_change_significant},
+              {"min_detectable_drop", opt(c.min_detectable_drop)},
+              {"definition_changed", c.definition_changed},
+              {"changed_fields", c.changed_fields},
+              {"drop_gate_crossed", c.drop_gate_crossed},
+              {"cost_gate_crossed", c.cost_gate_crossed}};
 }
 
 void write_json(const Comparison& comparison, std::ostream& out) {
   nlohmann::json doc{{"schema", "landed.compare/1"},
                      {"alpha", comparison.alpha},
                      {"regression", comparison.has_regression()},
+                     {"gate_crossed", comparison.gate_crossed()},
+                     {"max_drop_points", comparison.max_drop_points
+                                             ? nlohmann::json(*comparison.max_drop_points)
+                                             : nlohmann::json(nullptr)},
+                     {"max_cost_rise_percent", comparison.max_cost_rise_percent
+                                                   ? nlohmann::json(*comparison.max_cost_rise_percent)
+                                                   : nlohmann::json(nullptr)},
                      {"only_in_baseline", comparison.only_in_baseline},
                      {"only_in_candidate", comparison.only_in_candidate},
                      {"contenders", nlohmann::json::array()}};

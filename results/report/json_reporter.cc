@@ -54,6 +54,7 @@ json contender_json(const ContenderSummary& s) {
               {"separable_from_leader", s.separable_from_leader},
               {"id", c.id}, {"runner", c.runner}, {"model", nullable(c.model)},
               {"effort", nullable(c.effort)}, {"simulated", c.simulated},
+              {"definition_changed", s.definition_changed},
               {"attempts", s.attempts}, {"scored", s.scored}, {"passes", s.passes},
               {"tasks", s.tasks}, {"outcomes", outcomes_json(s.outcomes)},
               {"pass_rate", nullable(s.pass_rate)},

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "results/store/pooled_records.h"
 #include "scoring/ranking.h"
 
 namespace landed {
@@ -10,10 +11,10 @@ namespace {
 /// Reads one source into `builder`, in parallel shards when the file is large.
 Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& builder,
                               const PriceTable& prices, Pricing pricing, int shards,
-                              const RecordFilter& keep) {
+                              const RecordFilter& keep, PooledRecords& pool) {
   if (source.is_history())
-    return read_source(source, [&builder, &keep](const Record& record) {
-      if (!keep || keep(record)) builder.add(record);
+    return read_source(source, [&builder, &keep, &pool](const Record& record) {
+      if ((!keep || keep(record)) && pool.counts(record)) builder.add(record);
       return ok_status();
     });
   if (shards <= 0) {
@@ -24,8 +25,9 @@ Result<ReadSummary> read_into(const RecordSource& source, ScoreboardBuilder& bui
   std::vector<std::unique_ptr<ScoreboardBuilder>> parts;
   for (int k = 0; k < shards; ++k)
     parts.push_back(std::make_unique<ScoreboardBuilder>(prices, pricing));
-  ShardCallback add = [&parts, &keep](int shard, const Record& record) {
-    if (!keep || keep(record)) parts[static_cast<std::size_t>(shard)]->add(record);
+  ShardCallback add = [&parts, &keep, &pool](int shard, const Record& record) {
+    if ((!keep || keep(record)) && pool.counts(record))
+      parts[static_cast<std::size_t>(shard)]->add(record);
     return ok_status();
   };
   LANDED_TRY(ReadSummary summary, for_each_record_sharded(source.records, shards, add));
@@ -41,8 +43,10 @@ Result<LoadedScoreboard> load_scoreboard(const std::vector<RecordSource>& source
   Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
   ScoreboardBuilder builder(prices, pricing);
   ReadSummary read;
+  LANDED_TRY(auto pool, pool_records(sources));
   for (const RecordSource& source : sources) {
-    LANDED_TRY(ReadSummary summary, read_into(source, builder, prices, pricing, shards, keep));
+    LANDED_TRY(ReadSummary summary,
+               read_into(source, builder, prices, pricing, shards, keep, *pool));
     read.add(summary);
   }
   return finish_scoreboard(builder, sources, prices, reprice, read);

@@ -69,6 +69,11 @@ std::vector<std::string> report_notes(const ReportContext& context, const Scoreb
                                 "model's fault).", board.infra_errors));
   cost_notes(board, notes);
   for (const ContenderSummary& s : board.contenders)
+    if (s.definition_changed)
+      notes.push_back(fmt::format("{}: definition changed: these records pool more than one "
+                                  "definition under this name (runner, model, effort, command, "
+                                  "options, limits or a route's cascade)", s.contender.id));
+  for (const ContenderSummary& s : board.contenders)
     if (s.cost.priced > 0 && !s.cost.complete) {
       notes.push_back("* $/attempt over priced attempts only; ≥ a lower bound.");
       break;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "results/report/figures.h"
+#include "results/store/pooled_records.h"
 
 namespace landed {
 
@@ -17,9 +18,10 @@ constexpr std::size_t kListAllUpTo = 24;
 Result<RoutingAnalysis> load_routes(const std::vector<RecordSource>& sources,
                                     const RoutingOptions& options, RoutesContext& context) {
   RoutingBuilder builder;
+  LANDED_TRY(auto pool, pool_records(sources));
   for (const RecordSource& source : sources) {
-    LANDED_TRY(ReadSummary summary, read_source(source, [&builder](const Record& r) {
-      builder.add(r);
+    LANDED_TRY(ReadSummary summary, read_source(source, [&builder, &pool](const Record& r) {
+      if (pool->counts(r)) builder.add(r);
       return ok_status();
     }, ReadDepth::kFull));
     context.torn_lines += summary.torn_lines;

@@ -100,7 +100,8 @@ json trends_json(const SiteData& data) {
                                 {"mean_per_attempt_usd", nullable(s.cost.mean_per_attempt)},
                                 {"per_solved_usd", nullable(s.cost.per_solved)},
                                 {"cost_complete", s.cost.complete},
-                                {"price_status", price_status(s.cost)}});
+                                {"price_status", price_status(s.cost)},
+                                {"definition_changed", p.definition_changed.count(s.contender.id) > 0}});
     campaigns.push_back(json{{"campaign_id", p.info.campaign_id}, {"started_at", p.info.started_at},
                              {"suite", p.info.suite_name}, {"contenders", std::move(contenders)}});
   }

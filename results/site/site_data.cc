@@ -4,6 +4,7 @@
 #include <set>
 
 #include "results/history/history.h"
+#include "results/store/pooled_records.h"
 #include "scoring/ranking.h"
 
 namespace landed::site {
@@ -106,6 +107,7 @@ class Collector {
       return std::tie(a.info.started_at, a.info.campaign_id) <
              std::tie(b.info.started_at, b.info.campaign_id);
     });
+    mark_definition_changes(data_.campaigns);
     return std::move(data_);
   }
 
@@ -144,9 +146,11 @@ Result<std::map<std::string, std::filesystem::path>> campaign_dirs(const RecordS
 
 /// One read of `source` feeds every page: the leaderboard (`main`), the task pages and
 /// filters, and the trends. A history source with a #SELECTOR is read whole once: every
-/// campaign feeds the trends, the selected ones the rest.
+/// campaign feeds the trends, the selected ones the rest. Pooled with other sources, a
+/// reused copy of an attempt counted elsewhere feeds neither the leaderboard nor the task
+/// pages (`pool`); each campaign's trend point keeps its whole scoreboard, copies included.
 Result<ReadSummary> read_once(const RecordSource& source, ScoreboardBuilder& main,
-                              Collector& collector) {
+                              Collector& collector, PooledRecords& pool) {
   LANDED_TRY(auto dirs, campaign_dirs(source, collector));
   // Records without a campaign id (hand-made files) belong to the campaign of their folder.
   std::string fallback_id = source.campaign ? source.campaign->campaign_id : source.label;
@@ -161,8 +165,9 @@ Result<ReadSummary> read_once(const RecordSource& source, ScoreboardBuilder& mai
     collector.add_trend(r, campaign_of(r));
     if (!selected.empty() && !selected.count(r.campaign_id)) return ok_status();
     ++in_selection.records;
-    main.add(r);
     auto dir = dirs.find(source.is_history() ? r.campaign_id : "");
+    if (!pool.counts(r)) return ok_status();
+    main.add(r);
     collector.add_detail(r, campaign_of(r), dir == dirs.end() ? std::filesystem::path() : dir->second);
     return ok_status();
   }, ReadDepth::kFull));
@@ -172,14 +177,30 @@ Result<ReadSummary> read_once(const RecordSource& source, ScoreboardBuilder& mai
 
 }  // namespace
 
+void mark_definition_changes(std::vector<CampaignPoint>& campaigns) {
+  std::map<std::string, std::string> last;  // contender id -> fingerprint it last ran under
+  for (CampaignPoint& point : campaigns) {
+    point.definition_changed.clear();
+    for (const ContenderSummary& s : point.board.contenders) {
+      const std::string& fingerprint = s.contender.fingerprint;
+      auto before = last.find(s.contender.id);
+      if (s.definition_changed ||
+          (before != last.end() && !fingerprint.empty() && before->second != fingerprint))
+        point.definition_changed.insert(s.contender.id);
+      if (!fingerprint.empty()) last[s.contender.id] = fingerprint;
+    }
+  }
+}
+
 Result<SiteData> collect_site_data(const std::vector<RecordSource>& sources,
                                    const PriceTable& prices, bool reprice) {
   const Pricing pricing = reprice ? Pricing::kReprice : Pricing::kStored;
   ScoreboardBuilder main(prices, pricing);
   Collector collector(prices, pricing);
+  LANDED_TRY(auto pool, pool_records(sources));
   ReadSummary read;
   for (const RecordSource& source : sources) {
-    LANDED_TRY(ReadSummary summary, read_once(source, main, collector));
+    LANDED_TRY(ReadSummary summary, read_once(source, main, collector, *pool));
     read.add(summary);
   }
   return std::move(collector).finish(finish_scoreboard(main, sources, prices, reprice, read));

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,14 @@ struct FilterBoard {
 struct CampaignPoint {
   CampaignInfo info;
   Scoreboard board;
+  /// The contender ids whose definition (fingerprint) differs from the one they ran under in
+  /// the campaign before (same name, changed contender or route), or that pool more than one
+  /// definition here: the trend line joins different things there (mark_definition_changes).
+  std::set<std::string> definition_changed = {};
 };
+
+/// Fills each point's definition_changed, `campaigns` oldest first.
+void mark_definition_changes(std::vector<CampaignPoint>& campaigns);
 
 struct SiteData {
   LoadedScoreboard main;                  // identical to `landed report`'s

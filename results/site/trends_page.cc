@@ -61,7 +61,8 @@ std::string campaign_heading(const SiteData& data, const CampaignPoint& p) {
 
 std::string trends_html(const SiteData& data) {
   std::string out = fmt::format("<h1>Trends</h1>\n<p>{} campaign(s), oldest first. Each cell: "
-                                "pass rate, then mean dollars per attempt.</p>\n",
+                                "pass rate, then mean dollars per attempt; \"definition changed\" where a "
+                                "name ran under another definition than the campaign before.</p>\n",
                                 data.campaigns.size());
   std::string head = "<th scope=\"col\">Contender</th><th scope=\"col\">Pass rate</th>";
   for (const CampaignPoint& p : data.campaigns) head += campaign_heading(data, p);
@@ -70,8 +71,14 @@ std::string trends_html(const SiteData& data) {
     std::string cells;
     for (const CampaignPoint& p : data.campaigns) {
       const ContenderSummary* s = find(p.board, id);
-      cells += s ? fmt::format("<td>{}<br><small>{}</small></td>", figures::percent(s->pass_rate),
-                               escape(figures::cost_per_attempt(*s)))
+      const std::string changed =
+          p.definition_changed.count(id)
+              ? "<br><small class=\"changed\" title=\"this name ran under another definition "
+                "(runner, model, effort, command, options, limits or a route's cascade) than in "
+                "the campaign before, or pools several here\">definition changed</small>"
+              : "";
+      cells += s ? fmt::format("<td>{}<br><small>{}</small>{}</td>", figures::percent(s->pass_rate),
+                               escape(figures::cost_per_attempt(*s)), changed)
                  : "<td>—</td>";
     }
     rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td>{}</tr>\n", escape(id),

@@ -1,6 +1,6 @@
 // OpenAI Chat Completions (POST {base}/chat/completions). Usage: prompt_tokens includes the
 // cached tokens (prompt_tokens_details.cached_tokens); completion_tokens includes reasoning.
-// The API reports no cache writes: they stay null.
+// OpenAI bills no cache writes: they are known to be 0 (runners/README.md "Known-zero usage").
 #include "runners/landed_agent/effort.h"
 #include "runners/landed_agent/model_api.h"
 
@@ -17,6 +17,7 @@ TokenUsage chat_usage(const json& response) {
   usage.input_tokens = minus(count_at(u, {"prompt_tokens"}), usage.cache_read_tokens);
   usage.output_tokens = count_at(u, {"completion_tokens"});
   usage.reasoning_tokens = count_at(u, {"completion_tokens_details", "reasoning_tokens"});
+  usage.cache_write_tokens = 0;
   return usage;
 }
 

@@ -1,6 +1,6 @@
 // OpenAI Responses (POST {base}/responses). Usage: input_tokens includes the cached tokens
-// (input_tokens_details.cached_tokens); output_tokens includes reasoning. No cache writes are
-// reported: they stay null. Output items go back into the input verbatim (reasoning included).
+// (input_tokens_details.cached_tokens); output_tokens includes reasoning. OpenAI bills no cache
+// writes: they are known to be 0 (runners/README.md "Known-zero usage"). Output items go back into the input verbatim (reasoning included).
 #include "runners/landed_agent/effort.h"
 #include "runners/landed_agent/model_api.h"
 
@@ -17,6 +17,7 @@ TokenUsage responses_usage(const json& response) {
   usage.input_tokens = minus(count_at(u, {"input_tokens"}), usage.cache_read_tokens);
   usage.output_tokens = count_at(u, {"output_tokens"});
   usage.reasoning_tokens = count_at(u, {"output_tokens_details", "reasoning_tokens"});
+  usage.cache_write_tokens = 0;
   return usage;
 }
 

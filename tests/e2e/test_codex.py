@@ -30,8 +30,10 @@ def run_codex(tmp_path, port, limits="", options="", extra_flags=()):
     result = landed("run", suite, "--config", config, "--out", out, "--cache", tmp_path / "cache",
                     "--infra-retries", "0", *extra_flags, timeout=240,
                     env=dict(os.environ, LANDED_E2E_FAKE_KEY=SECRET))
-    assert result.returncode == 0, result.stderr
     records = read_records(out)
+    # Exit 3 when the one contender had nothing measured (its attempt was an infra_error).
+    unmeasured = all(r["outcome"] == "infra_error" for r in records)
+    assert result.returncode == (3 if unmeasured else 0), result.stderr
     assert len(records) == 1
     return records[0], out
 

@@ -128,10 +128,15 @@ def test_workflow_steps_run_locally_over_three_nights(tmp_path):
     suite = make_suite(tmp_path, [f"task-{i}" for i in range(8)], check=False)
     good = sim_config(tmp_path / "good.toml", 1.0)
 
-    # Night 1: nothing to compare with; the site and the summary are made.
+    # Night 1: nothing to compare with; the site and the summary are made. Every shard job
+    # succeeded, so `landed run` measured its contender (an all-infra_error shard exits 3 and
+    # fails its job); the records say so too.
     ok, night1, summary = run_night(tmp_path, "night1", suite, good, None)
     assert ok
-    assert len(read_records(night1 / "night")) == 8
+    outcomes = [r["outcome"] for r in read_records(night1 / "night")]
+    assert len(outcomes) == 8
+    assert "infra_error" not in outcomes, outcomes
+    assert "pass" in outcomes, outcomes
     assert "## landed nightly" in summary and "No previous night" in summary
     assert (night1 / "site").is_dir() and any((night1 / "site").iterdir())
     for k in (1, 2, 3, 4):

@@ -25,8 +25,10 @@ def run_gemini(tmp_path: Path, port: int, limits=""):
     result = landed("run", suite, "--config", config, "--out", out, "--cache", tmp_path / "cache",
                     "--infra-retries", "0", timeout=240,
                     env=dict(os.environ, LANDED_E2E_FAKE_KEY=SECRET))
-    assert result.returncode == 0, result.stderr
     records = read_records(out)
+    # Exit 3 when the one contender had nothing measured (its attempt was an infra_error).
+    unmeasured = all(r["outcome"] == "infra_error" for r in records)
+    assert result.returncode == (3 if unmeasured else 0), result.stderr
     assert len(records) == 1
     return records[0], out
 

@@ -74,7 +74,7 @@ def served_usage(entries):
     return total
 
 
-def run_agent(tmp_path: Path, api: str, port: int, limits="", extra_env=""):
+def run_agent(tmp_path: Path, api: str, port: int, limits="", extra_env="", exit_code=0):
     suite = make_suite(tmp_path)
     config = tmp_path / "config.toml"
     config.write_text(
@@ -89,7 +89,7 @@ def run_agent(tmp_path: Path, api: str, port: int, limits="", extra_env=""):
     result = landed("run", suite, "--config", config, "--out", out, "--cache", tmp_path / "cache",
                     "--infra-retries", "0", timeout=120,
                     env=dict(os.environ, LANDED_E2E_FAKE_KEY=SECRET))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == exit_code, result.stderr
     records = read_records(out)
     assert len(records) == 1
     return records[0], out
@@ -107,6 +107,9 @@ def test_agent_fixes_the_task_and_records_the_served_usage(tmp_path, api):
         assert record[field] == value, field
     assert record["steps"] == 2
     assert record["tool_calls"] == 1
+    if api != "anthropic":  # known-zero: OpenAI bills no cache writes (runners/README.md)
+        assert record["cache_write_tokens"] == 0
+        assert record["price_status"] != "incomplete", record["price_status"]
     patch = (out / record["patch"]["path"]).read_text()
     assert "+    return a + b" in patch
     # The effort reached the API's reasoning setting; the command's result went back.
@@ -121,7 +124,7 @@ def test_provider_that_only_rate_limits_is_an_infra_error(tmp_path):
     script = {"turns": [{"error": {"status": 429, "forever": True, "message": "slow down"}}]}
     with fake_llm(tmp_path, script) as (port, log):
         record, _ = run_agent(tmp_path, "openai-chat", port,
-                              extra_env=', LANDED_AGENT_RETRIES = "2"')
+                              extra_env=', LANDED_AGENT_RETRIES = "2"', exit_code=3)
         entries = [e for e in served(log) if e.get("turn") is not None]
     assert record["outcome"] == "infra_error", record["reason"]
     assert "slow down" in record["reason"]
@@ -148,3 +151,37 @@ def test_agent_crossing_max_steps_is_stopped_over_budget(tmp_path):
     assert record["outcome"] == "over_budget", record["reason"]
     assert record["agent"]["limit_hit"] == "steps"
     assert len(entries) < 6  # stopped before the script ran out
+
+
+COMMAND_AGENT = """\
+import json, os, subprocess
+prompt = open(os.environ["LANDED_PROMPT_FILE"]).read()
+assert "Fix it" in prompt
+subprocess.run(["sed", "-i", "s/a - b/a + b/", "calc.py"], check=True)
+print(json.dumps({"event": "step", "input_tokens": 10, "output_tokens": 5}))
+print(json.dumps({"event": "final", "status": "done"}))
+"""
+
+
+def test_relative_out_config_and_command_reach_the_agents_as_absolute_paths(tmp_path):
+    """`landed run suite --config config.toml --out campaigns/night1` from the suite's parent:
+    the prompt file, the campaign folder and a `./agent.py` command (next to the config) are
+    handed to the agents as absolute paths, so both agents fix the task."""
+    make_suite(tmp_path)
+    (tmp_path / "agent.py").write_text(COMMAND_AGENT)
+    with fake_llm(tmp_path, FIX_SCRIPT) as (port, _):
+        (tmp_path / "config.toml").write_text(
+            '[[contender]]\nname = "cmd"\nrunner = "command"\nmodel = "m"\n'
+            'command = ["python3", "./agent.py"]\n\n'
+            '[[contender]]\nname = "agent"\nrunner = "landed-agent"\nmodel = "fake-model"\n'
+            'env = { LANDED_AGENT_BACKOFF_MS = "10" }\n'
+            'env_from = { LANDED_AGENT_API_KEY = "LANDED_E2E_FAKE_KEY" }\n'
+            f'[contender.options]\napi = "openai-chat"\nbase_url = "http://127.0.0.1:{port}/v1"\n')
+        result = landed("run", "suite", "--config", "config.toml", "--out", "campaigns/night1",
+                        "--cache", "cache", "--infra-retries", "0", timeout=120, cwd=tmp_path,
+                        env=dict(os.environ, LANDED_E2E_FAKE_KEY=SECRET))
+    assert result.returncode == 0, result.stderr
+    records = {r["contender"]["id"]: r for r in read_records(tmp_path / "campaigns" / "night1")}
+    assert sorted(records) == ["agent", "cmd"]
+    for record in records.values():
+        assert record["outcome"] == "pass", record["reason"]

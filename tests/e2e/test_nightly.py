@@ -2,6 +2,7 @@
 resume, and shards merged back into one campaign — all with the seeded simulated agent."""
 import json
 import shutil
+import subprocess
 
 from conftest import landed, make_suite as make_python_suite, read_records, write
 
@@ -222,3 +223,45 @@ def test_adaptive_repeats_stop_once_a_pair_is_settled(tmp_path):
     meta = metadata(out)
     assert meta["attempts"]["settled_by_adaptive_repeats"] == 4 * 4
     assert meta["options"]["adaptive_repeats"] == {"max": 8, "confidence": 0.95}
+
+
+def git(cwd, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+                   cwd=cwd, check=True, capture_output=True)
+
+
+def test_repo_task_on_a_branch_that_moved_is_run_again_not_reused(tmp_path):
+    upstream = tmp_path / "upstream"
+    upstream.mkdir()
+    git(upstream, "init", "-q", "-b", "main")
+    (upstream / "calc.py").write_text("def add(a, b):\n    return a - b\n")
+    git(upstream, "add", "-A")
+    git(upstream, "commit", "-q", "-m", "base")
+    suite = make_suite(tmp_path, ("repo-task",), check=False)
+    shutil.rmtree(suite / "repo-task" / "workspace")
+    toml = suite / "repo-task" / "task.toml"
+    toml.write_text(toml.read_text() + f'[repo]\nurl = "{upstream}"\nrev = "main"\n')
+    config = tmp_path / "config.toml"
+    config.write_text('[[contender]]\nrunner = "noop"\n')
+    first = tmp_path / "first"
+    run(suite, config, first, tmp_path / "cache")
+    [before] = read_records(first)
+    assert before["outcome"] == "fail", before["reason"]
+    assert len(before["task_base_commit"]) == 40
+
+    # The branch moves: its new commit already adds, so noop passes there.
+    (upstream / "calc.py").write_text("def add(a, b):\n    return a + b\n")
+    git(upstream, "commit", "-q", "-a", "-m", "fix")
+    second = tmp_path / "second"
+    run(suite, config, second, tmp_path / "cache", "--reuse", first)
+    [after] = read_records(second)
+    assert after["reused_from"] is None, "a record of another commit was reused"
+    assert after["outcome"] == "pass", after["reason"]
+    assert after["task_base_commit"] != before["task_base_commit"]
+
+    # The branch did not move since: the record is reused.
+    third = tmp_path / "third"
+    run(suite, config, third, tmp_path / "cache", "--reuse", second)
+    [again] = read_records(third)
+    assert again["reused_from"] is not None
+    assert again["task_base_commit"] == after["task_base_commit"]

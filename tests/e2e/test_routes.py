@@ -39,7 +39,7 @@ step_delay_ms = 1
 
 [[route]]
 name = "budget-then-frontier"
-contenders = ["budget", "frontier@high"]
+contenders = ["budget", "frontier"]
 """
 
 TASKS = tuple(f"add-{i}" for i in range(5))
@@ -65,7 +65,7 @@ def test_live_route_agrees_with_the_offline_prediction(tmp_path, cache_dir):
     for r in routes:
         assert r["contender"]["runner"] == "route"
         steps = r["route"]["steps"]
-        assert r["route"]["cascade"] == ["budget", "frontier@high"]
+        assert r["route"]["cascade"] == ["budget", "frontier"]
         assert steps[0]["contender"]["id"] == "budget"
         # Escalation only on a visible signal; a visibly good first step ends the route.
         if len(steps) == 2:
@@ -87,10 +87,10 @@ def test_live_route_agrees_with_the_offline_prediction(tmp_path, cache_dir):
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["schema"] == "landed.routes/1"
-    assert doc["contenders"] == ["budget", "frontier@high"]
+    assert doc["contenders"] == ["budget", "frontier"]
     [live] = doc["live_routes"]
     predicted, measured = live["predicted"], live["live"]
-    assert predicted["id"] == "budget > frontier@high"
+    assert predicted["id"] == "budget > frontier"
     assert measured["cells"] == predicted["cells"] == len(TASKS) * 6
     assert live["pass_p_value"] > 0.01, live
     assert live["cost_p_value"] > 0.01, live
@@ -99,8 +99,8 @@ def test_live_route_agrees_with_the_offline_prediction(tmp_path, cache_dir):
     assert lo_a <= hi_b and lo_b <= hi_a
     # The cascade the route ran is one of the enumerated ones, with the same figures.
     enumerated = {p["id"]: p for p in doc["policies"]}
-    assert enumerated["budget > frontier@high"]["passes"] == predicted["passes"]
-    assert {"budget", "frontier@high", "oracle"} <= set(enumerated)
+    assert enumerated["budget > frontier"]["passes"] == predicted["passes"]
+    assert {"budget", "frontier", "oracle"} <= set(enumerated)
     assert doc["summary"].startswith("Over 5 tasks")
 
     svg = tmp_path / "report" / "routes.svg"
@@ -109,9 +109,9 @@ def test_live_route_agrees_with_the_offline_prediction(tmp_path, cache_dir):
     assert (tmp_path / "report" / "routes.md").read_text().startswith("## Routing")
     assert json.loads((tmp_path / "report" / "routes.json").read_text())["best"] == doc["best"]
 
-    table = landed("routes", out, "--cascade", "frontier@high,budget")
+    table = landed("routes", out, "--cascade", "frontier,budget")
     assert table.returncode == 0, table.stderr
-    assert "frontier@high > budget" in table.stdout
+    assert "frontier > budget" in table.stdout
     assert "budget-then-frontier" in table.stdout  # the live route line
 
 

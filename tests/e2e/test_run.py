@@ -276,7 +276,11 @@ def test_provider_outage_is_retried_with_backoff_then_kept_apart(tmp_path):
     result = landed("run", suite, "--config", config, "--out", out, "-j", "1", "--isolation", "none",
                     "--infra-retries", "2", "--infra-backoff-ms", "300", "--cache", tmp_path / "cache")
     elapsed = time.monotonic() - started
-    assert result.returncode == 0, result.stderr
+    # "down" had nothing measured: exit 3, and the summary says why, naming it.
+    assert result.returncode == 3, result.stderr
+    assert "contender down: nothing measured: all 1 attempts ended in infra_error" in result.stderr
+    assert "503" in result.stderr
+    assert "contender flaky" not in result.stderr
     records = {r["contender"]["id"]: r for r in read_records(out)}
     assert records["flaky"]["outcome"] == "pass"
     assert records["flaky"]["infra_retries"] == 1

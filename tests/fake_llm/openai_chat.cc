@@ -102,7 +102,7 @@ class OpenAiChat final : public Dialect {
     const ScriptUsage& u = turn.usage;
     const bool has_usage = !exchange.stream || include_usage(exchange.request);
     reply.wire_usage = has_usage ? wire_usage(u) : json(nullptr);
-    reply.usage = has_usage ? normalized_usage(u.input + u.cache_write, u.cache_read, std::nullopt,
+    reply.usage = has_usage ? normalized_usage(u.input + u.cache_write, u.cache_read, 0,
                                                u.output, u.reasoning)
                             : json(nullptr);
     if (exchange.stream) {

@@ -142,7 +142,7 @@ class OpenAiResponses final : public Dialect {
     }
     const ScriptUsage& u = turn.usage;
     reply.wire_usage = wire_usage(u);
-    reply.usage = normalized_usage(u.input + u.cache_write, u.cache_read, std::nullopt, u.output,
+    reply.usage = normalized_usage(u.input + u.cache_write, u.cache_read, 0, u.output,
                                    u.reasoning);
     if (exchange.stream) {
       reply.content_type = "text/event-stream";

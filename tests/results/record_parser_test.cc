@@ -52,6 +52,7 @@ Record full_record() {
   r.attempt_id = "fix-ring/claude/r1";
   r.task_id = "fix-ring";
   r.task_digest = "abc";
+  r.task_base_commit = "0123456789abcdef0123456789abcdef01234567";
   r.task_difficulty = "hard";
   r.task_tags = {"c", "ring"};
   r.contender = contender("claude");
@@ -121,6 +122,8 @@ TEST(RecordParser, SummaryDepthKeepsTheSummaryFieldsAndLeavesTheRestDefault) {
   EXPECT_EQ(read.scoring_version, written.scoring_version);
   EXPECT_EQ(read.patch, written.patch);  // reports flag tampered attempts
   EXPECT_EQ(read.isolation, written.isolation);  // the site badges weak isolation
+  EXPECT_EQ(read.task_base_commit, written.task_base_commit);  // reuse is keyed by it
+  EXPECT_EQ(read.reused_from, written.reused_from);  // pooled reports count a copy once
   EXPECT_EQ(read.host, "");
   EXPECT_FALSE(read.route.has_value());
 }

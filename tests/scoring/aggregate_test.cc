@@ -95,5 +95,32 @@ TEST(Ranking, RanksByPassRateThenCostAndMarksOverlappingRowsNotSeparable) {
   EXPECT_EQ(board.cell(0, 3).passes, 1);  // the matrix follows the new order
 }
 
+TEST(Aggregate, ARowPoolingTwoDefinitionsUnderOneNameSaysDefinitionChanged) {
+  auto with_fingerprint = [](const std::string& task, const std::string& fingerprint) {
+    Record r = make_record("frontier", task, 0, Outcome::kPass, 0.1);
+    r.contender.fingerprint = fingerprint;
+    return r;
+  };
+  ScoreboardBuilder same(prices(), Pricing::kStored);
+  same.add(with_fingerprint("t1", "aaa"));
+  same.add(with_fingerprint("t2", "aaa"));
+  same.add(with_fingerprint("t3", ""));  // an old record without one changes nothing
+  EXPECT_FALSE(same.finish().contenders[0].definition_changed);
+
+  ScoreboardBuilder changed(prices(), Pricing::kStored);
+  changed.add(with_fingerprint("t1", "aaa"));
+  changed.add(with_fingerprint("t2", "bbb"));
+  const Scoreboard board = changed.finish();
+  ASSERT_EQ(board.contenders.size(), 1u);  // one row: the name is its identity
+  EXPECT_TRUE(board.contenders[0].definition_changed);
+
+  // Built in shards and merged, the same.
+  ScoreboardBuilder a(prices(), Pricing::kStored), b(prices(), Pricing::kStored);
+  a.add(with_fingerprint("t1", "aaa"));
+  b.add(with_fingerprint("t2", "bbb"));
+  a.merge(b);
+  EXPECT_TRUE(a.finish().contenders[0].definition_changed);
+}
+
 }  // namespace
 }  // namespace landed

@@ -92,5 +92,52 @@ TEST(Compare, ListsContendersPresentOnOneSideOnly) {
   EXPECT_FALSE(result.has_regression());
 }
 
+TEST(Compare, DropGateFiresWhereTheSuiteIsTooSmallForSignificance) {
+  // 100% -> 33.3% on three tasks: p = 0.25, and no drop could ever be significant here.
+  Scoreboard baseline = campaign(3, 1, [](int, int) { return true; });
+  Scoreboard candidate = campaign(3, 1, [](int t, int) { return t == 0; });
+  CompareOptions options;
+  options.max_drop_points = 10;
+  Comparison result = compare_scoreboards(baseline, candidate, options);
+  const ContenderChange& c = result.changes[0];
+  EXPECT_FALSE(c.regression);
+  EXPECT_EQ(c.min_detectable_drop, std::nullopt);
+  EXPECT_TRUE(c.drop_gate_crossed);
+  EXPECT_TRUE(result.gate_crossed());
+  EXPECT_FALSE(result.has_regression());
+}
+
+TEST(Compare, DropGateHoldsAtExactlyTheLimit) {
+  Scoreboard baseline = campaign(10, 1, [](int, int) { return true; });
+  Scoreboard candidate = campaign(10, 1, [](int t, int) { return t != 0; });
+  CompareOptions options;
+  options.max_drop_points = 10;
+  EXPECT_FALSE(compare_scoreboards(baseline, candidate, options).gate_crossed());
+  options.max_drop_points = 9.9;
+  EXPECT_TRUE(compare_scoreboards(baseline, candidate, options).gate_crossed());
+}
+
+TEST(Compare, CostRiseIsShownAndGatedWhenPassRatesAreUnchanged) {
+  auto same = [](int t, int) { return t % 2 == 0; };
+  ScoreboardBuilder dear(default_price_table(), Pricing::kStored);
+  for (int t = 0; t < 20; ++t)
+    dear.add(make_record("model-x", "task-" + std::to_string(t), 0,
+                         same(t, 0) ? Outcome::kPass : Outcome::kFail, 0.50));
+  Scoreboard baseline = campaign(20, 1, same);
+  Scoreboard candidate = dear.finish();
+  CompareOptions options;
+  options.max_cost_rise_percent = 25;
+  Comparison result = compare_scoreboards(baseline, candidate, options);
+  const ContenderChange& c = result.changes[0];
+  EXPECT_DOUBLE_EQ(c.delta, 0);
+  ASSERT_TRUE(c.cost_rise_percent);
+  EXPECT_NEAR(*c.cost_rise_percent, 100, 1e-9);
+  EXPECT_TRUE(c.cost_change_significant);
+  EXPECT_TRUE(c.cost_gate_crossed);
+  EXPECT_FALSE(c.drop_gate_crossed);
+  ASSERT_TRUE(c.min_detectable_drop);
+  EXPECT_NEAR(*c.min_detectable_drop, 0.3664593512550514, 1e-9);
+}
+
 }  // namespace
 }  // namespace landed

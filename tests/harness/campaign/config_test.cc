@@ -18,6 +18,41 @@ class ConfigTest : public ::testing::Test {
   testing::ScratchDir dir_;
 };
 
+TEST_F(ConfigTest, AGivenNameIsTheRowIdentityUnlessSeveralEffortsNeedTellingApart) {
+  auto config = load(R"(
+[[contender]]
+name = "frontier"
+runner = "sim"
+model = "sim-frontier"
+effort = "high"
+[[contender]]
+name = "pair"
+runner = "sim"
+model = "sim-budget"
+efforts = ["low", "high"]
+)");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  ASSERT_EQ(config->contenders.size(), 3u);
+  EXPECT_EQ(config->contenders[0].id, "frontier");
+  EXPECT_EQ(config->contenders[1].id, "pair@low");
+  EXPECT_EQ(config->contenders[2].id, "pair@high");
+}
+
+TEST_F(ConfigTest, ACommandFileBesideTheConfigBecomesAbsolute) {
+  ASSERT_TRUE(write_file(dir_ / "agent.py", "print()\n").ok());
+  auto config = load(R"(
+[[contender]]
+runner = "command"
+command = ["python3", "./agent.py", "./not-here.py", "-v"]
+)");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  const auto& command = config->contenders[0].command;
+  EXPECT_EQ(command[0], "python3");
+  EXPECT_EQ(command[1], (dir_.path() / "agent.py").lexically_normal().string());
+  EXPECT_EQ(command[2], "./not-here.py");
+  EXPECT_EQ(command[3], "-v");
+}
+
 TEST_F(ConfigTest, ExpandsEffortsIntoOneContenderEach) {
   auto config = load(R"(
 [run]

@@ -180,6 +180,25 @@ TEST(SiteTrends, ColumnsAreHeadedByDate) {
   EXPECT_NE(html.find(">2026-11-20</time>"), std::string::npos);
 }
 
+TEST(SiteTrends, ACellWhoseDefinitionChangedUnderTheSameNameIsMarked) {
+  auto point = [](const std::string& id, const std::string& date, const std::string& fingerprint) {
+    Record r = record("t", "frontier", Outcome::kPass, 0.1);
+    r.contender.fingerprint = fingerprint;
+    return CampaignPoint{{id, "s", "", date, "", ""}, board_of({r})};
+  };
+  SiteData data;
+  data.campaigns = {point("night-1", "2026-11-19T01:00:00Z", "aaa"),
+                    point("night-2", "2026-11-20T01:00:00Z", "aaa"),
+                    point("night-3", "2026-11-21T01:00:00Z", "bbb")};
+  mark_definition_changes(data.campaigns);
+  EXPECT_TRUE(data.campaigns[0].definition_changed.empty());
+  EXPECT_TRUE(data.campaigns[1].definition_changed.empty());
+  EXPECT_EQ(data.campaigns[2].definition_changed, std::set<std::string>{"frontier"});
+  const std::string html = trends_html(data);
+  EXPECT_EQ(html.find("definition changed</small>"), html.rfind("definition changed</small>"));
+  EXPECT_NE(html.find("definition changed</small>"), std::string::npos) << html;
+}
+
 TEST(SiteLeaderboard, PriceStatusBadgesUseTheOneVocabulary) {
   Record incomplete = record("t", "partial", Outcome::kPass, std::nullopt);
   incomplete.price_status = "incomplete";

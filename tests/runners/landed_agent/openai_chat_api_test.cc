@@ -42,7 +42,7 @@ TEST(OpenAiChatApi, UsageSubtractsCachedTokensFromPromptAndKeepsReasoningInOutpu
   ASSERT_TRUE(reply.ok());
   EXPECT_EQ(reply->usage.input_tokens, 1200);
   EXPECT_EQ(reply->usage.cache_read_tokens, 300);
-  EXPECT_EQ(reply->usage.cache_write_tokens, std::nullopt);
+  EXPECT_EQ(reply->usage.cache_write_tokens, 0);  // known-zero: OpenAI bills no cache writes
   EXPECT_EQ(reply->usage.output_tokens, 80);
   EXPECT_EQ(reply->usage.reasoning_tokens, 20);
   EXPECT_EQ(reply->text, "done");
