@@ -1,10 +1,20 @@
 // The "command" runner: any program that speaks the native protocol acts as an agent.
 #include "runners/command_runner.h"
 
+#include <filesystem>
+
 #include "runners/native_protocol.h"
 
 namespace landed {
 namespace {
+
+/// An absolute path to an existing file: a script the config names (`python3 ./agent.py`, made
+/// absolute beside the config) that the agent must read, so isolation lets it, read-only.
+bool names_a_file(const std::string& part) {
+  std::error_code error;
+  return std::filesystem::path(part).is_absolute() &&
+         std::filesystem::is_regular_file(part, error);
+}
 
 class CommandDefinition final : public RunnerDefinition {
  public:
@@ -17,6 +27,8 @@ class CommandDefinition final : public RunnerDefinition {
                         request.contender.args.end());
     LANDED_TRY(command.env, native_agent_environment(request));
     command.read_only_paths.push_back(native_prompt_path(request));
+    for (const std::string& part : command.argv)
+      if (names_a_file(part)) command.read_only_paths.emplace_back(part);
     return command;
   }
 

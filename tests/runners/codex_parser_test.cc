@@ -104,7 +104,9 @@ TEST(CodexParser, UsageIsTheLastCumulativeTurnNeverTheSum) {
   EXPECT_EQ(r.usage.tokens.input_tokens, 160);
   EXPECT_EQ(r.usage.tokens.cache_read_tokens, 140);
   EXPECT_EQ(r.usage.tokens.output_tokens, 25);
-  EXPECT_FALSE(r.usage.tokens.cache_write_tokens.has_value());  // field absent: unknown
+  // Field absent: known-zero, the OpenAI API Codex speaks bills no cache writes
+  // (runners/README.md "Known-zero usage"), so the attempt can be priced.
+  EXPECT_EQ(r.usage.tokens.cache_write_tokens, 0);
 }
 
 TEST(CodexParser, BadRequestIsAnAgentErrorWithTheApisMessage) {

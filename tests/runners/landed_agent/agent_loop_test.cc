@@ -82,7 +82,8 @@ TEST(AgentLoop, RunsToolCallsUntilTheModelAnswersWithoutOne) {
   ASSERT_EQ(events_out.size(), 3u);
   EXPECT_EQ(
       events_out[0],
-      json({{"event", "step"}, {"model", "m"}, {"input_tokens", 100}, {"output_tokens", 10}}));
+      json({{"event", "step"}, {"model", "m"}, {"input_tokens", 100}, {"output_tokens", 10},
+            {"cache_write_tokens", 0}}));  // known-zero for OpenAI (runners/README.md)
   EXPECT_EQ(events_out[1], json({{"event", "tool"}, {"name", "shell"}}));
   EXPECT_EQ(events_out[2]["input_tokens"], 150);
   // The second request carries the tool's output back to the model.
