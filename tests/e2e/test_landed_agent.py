@@ -5,6 +5,7 @@ import json
 import os
 import selectors
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -166,13 +167,14 @@ print(json.dumps({"event": "final", "status": "done"}))
 def test_relative_out_config_and_command_reach_the_agents_as_absolute_paths(tmp_path):
     """`landed run suite --config config.toml --out campaigns/night1` from the suite's parent:
     the prompt file, the campaign folder and a `./agent.py` command (next to the config) are
-    handed to the agents as absolute paths, so both agents fix the task."""
+    handed to the agents as absolute paths, so both agents fix the task. (The interpreter is
+    this one, by its path: a pyenv shim on PATH would need pyenv inside the sandbox.)"""
     make_suite(tmp_path)
     (tmp_path / "agent.py").write_text(COMMAND_AGENT)
     with fake_llm(tmp_path, FIX_SCRIPT) as (port, _):
         (tmp_path / "config.toml").write_text(
             '[[contender]]\nname = "cmd"\nrunner = "command"\nmodel = "m"\n'
-            'command = ["python3", "./agent.py"]\n\n'
+            f'command = ["{sys.executable}", "./agent.py"]\n\n'
             '[[contender]]\nname = "agent"\nrunner = "landed-agent"\nmodel = "fake-model"\n'
             'env = { LANDED_AGENT_BACKOFF_MS = "10" }\n'
             'env_from = { LANDED_AGENT_API_KEY = "LANDED_E2E_FAKE_KEY" }\n'
