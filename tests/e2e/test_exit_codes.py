@@ -111,6 +111,13 @@ def test_pooled_report_counts_a_reused_attempt_once(tmp_path):
     assert row["attempts"] == 3
     alone = json.loads(landed("report", night2, "--format", "json").stdout)["contenders"][0]
     assert alone["attempts"] == 3
+    # The site's leaderboard pools the same way; each night's trend point keeps its own view.
+    site = tmp_path / "site"
+    assert landed("publish", night1, night2, "--out", site).returncode == 0
+    [published] = json.loads((site / "data" / "report.json").read_text())["contenders"]
+    assert published["attempts"] == 3
+    trends = json.loads((site / "data" / "trends.json").read_text())["campaigns"]
+    assert [c["contenders"][0]["scored"] for c in trends] == [3, 3]
 
 
 def test_compare_gates_power_and_a_changed_definition(tmp_path):
