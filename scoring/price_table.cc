@@ -113,8 +113,10 @@ Result<PriceTable> read_price_document(const toml::table& doc, std::string_view 
     LANDED_TRY_STATUS(read_models(*models, origin, table));
   if (const toml::table* aliases = doc["aliases"].as_table())
     LANDED_TRY_STATUS(read_aliases(*aliases, origin, table));
-  if (auto as_of = doc["as_of"].value<std::string>())
+  if (auto as_of = doc["as_of"].value<std::string>()) {
     table.source = fmt::format("{} (as of {})", origin, *as_of);
+    table.as_of = *as_of;
+  }
   return table;
 }
 
@@ -133,6 +135,7 @@ void PriceTable::merge(const PriceTable& over) {
   }
   for (const auto& [alias, model] : over.aliases_) aliases_[alias] = model;
   source = source.empty() ? over.source : source + " + " + over.source;
+  if (as_of.empty()) as_of = over.as_of;  // the base table's date stands
 }
 
 std::optional<std::string> PriceTable::resolve_exact(std::string_view name) const {
@@ -188,6 +191,7 @@ Result<PriceTable> price_table_with_override(const std::optional<std::filesystem
   if (!file) return table;
   LANDED_TRY(PriceTable over, load_price_file(*file));
   table.merge(over);
+  table.override_file = file->string();
   return table;
 }
 

@@ -44,6 +44,10 @@ class PriceTable {
 
   /// Where the prices came from, e.g. "built-in (as of 2025-11-20) + my-prices.toml".
   std::string source;
+  /// The `as_of` date of the base table (the built-in one once merged); empty when unsaid.
+  std::string as_of;
+  /// The user's price file merged over the base (price_table_with_override), or empty.
+  std::string override_file;
 
  private:
   std::optional<std::string> resolve_exact(std::string_view name) const;

@@ -80,12 +80,35 @@ TEST(PriceTable, ShippedTableParsesAndPricesTheSimulatedContenders) {
     EXPECT_NE(table.find(model), nullptr) << model;
 }
 
-TEST(PriceTable, EmbeddedTableMatchesScoringPricesToml) {
-  auto file = read_file(testing::source_dir() / "scoring" / "prices.toml");
-  ASSERT_TRUE(file.ok());
-  EXPECT_TRUE(*file == default_prices_toml())
-      << "scoring/prices.toml changed: run scoring/embed-prices.sh to regenerate "
-         "scoring/default_prices.cc";
+// A refresh that shifts a column or misreads LiteLLM's per-token figures fails here.
+TEST(PriceTable, ShippedTableHoldsTheRefreshedPricesAndItsDate) {
+  const PriceTable& table = default_price_table();
+  EXPECT_EQ(*table.find("gpt-5.5"), (Price{5.0, 0.5, 5.0, 30.0}));
+  EXPECT_EQ(*table.find("openai/gpt-5.5-2026-04-23"), (Price{5.0, 0.5, 5.0, 30.0}));
+  EXPECT_EQ(*table.find("claude-opus-4-7"), (Price{5.0, 0.5, 6.25, 25.0}));
+  EXPECT_EQ(*table.find("claude-haiku-4-5-20251001"), (Price{1.0, 0.1, 1.25, 5.0}));
+  EXPECT_EQ(*table.find("gemini/gemini-3.1-pro-preview"), (Price{2.0, 0.2, 2.0, 12.0}));
+  EXPECT_EQ(*table.find("deepseek-v4-pro"), (Price{0.435, 0.003625, 0.435, 0.87}));
+  EXPECT_EQ(*table.find("qwen3-coder-plus"), (Price{1.0, 0.1, 1.0, 5.0}));  // the first tier
+  for (const char* model : {"gpt-5.6", "gpt-5.4-mini", "gpt-5.3-codex", "claude-opus-5",
+                            "claude-sonnet-4-6", "gemini-3.5-flash", "grok-4.5", "kimi-k2.6",
+                            "glm-5.1", "devstral-latest"})
+    EXPECT_NE(table.find(model), nullptr) << model;
+  EXPECT_GE(table.as_of, "2026-12-07");
+  EXPECT_EQ(table.as_of.size(), 10u) << table.as_of;  // YYYY-MM-DD
+  EXPECT_TRUE(table.override_file.empty());
+}
+
+TEST(PriceTable, AnOverrideKeepsTheBuiltInDateAndNamesTheFile) {
+  testing::ScratchDir dir;
+  const fs::path mine = dir.path() / "mine.toml";
+  ASSERT_TRUE(write_file(mine, "as_of = \"1999-01-01\"\n[models.acme]\ninput = 1\noutput = 2\n").ok());
+  auto table = price_table_with_override(mine);
+  ASSERT_TRUE(table.ok()) << table.error().message;
+  EXPECT_EQ(table->as_of, default_price_table().as_of);
+  EXPECT_EQ(table->override_file, mine.string());
+  EXPECT_EQ(table->find("acme")->output, 2.0);
+  EXPECT_EQ(price_table_with_override(std::nullopt)->override_file, "");
 }
 
 TEST(PriceTable, RejectsNanAndInfinitePricesNamingFileLineAndValue) {
