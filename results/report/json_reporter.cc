@@ -109,6 +109,15 @@ json sources_json(const ReportContext& context) {
   return sources;
 }
 
+/// `as_of` and `override` are null when unknown or absent (a report of stored costs only).
+json prices_json(const ReportContext& context) {
+  auto or_null = [](const std::string& text) { return text.empty() ? json(nullptr) : json(text); };
+  return json{{"source", context.price_source},
+              {"repriced", context.repriced},
+              {"as_of", or_null(context.prices_as_of)},
+              {"override", or_null(context.prices_override)}};
+}
+
 class JsonReporter final : public Reporter {
  public:
   void write(const ReportContext& context, const Scoreboard& board,
@@ -116,7 +125,7 @@ class JsonReporter final : public Reporter {
     json doc{{"schema", kReportSchema},
              {"landed_version", context.landed_version},
              {"sources", sources_json(context)},
-             {"prices", {{"source", context.price_source}, {"repriced", context.repriced}}},
+             {"prices", prices_json(context)},
              {"records", board.records},
              {"infra_errors", board.infra_errors},
              {"torn_lines", context.torn_lines},

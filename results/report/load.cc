@@ -66,6 +66,8 @@ LoadedScoreboard finish_scoreboard(ScoreboardBuilder& builder,
   loaded.context.price_source =
       reprice ? prices.source : "as recorded, else " + prices.source;
   loaded.context.repriced = reprice;
+  loaded.context.prices_as_of = prices.as_of;
+  loaded.context.prices_override = prices.override_file;
   return loaded;
 }
 

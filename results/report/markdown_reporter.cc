@@ -56,6 +56,8 @@ class MarkdownReporter final : public Reporter {
   void write(const ReportContext& context, const Scoreboard& board,
              std::ostream& out) const override {
     out << "## landed scoreboard\n\n" << markdown_cell(report_header(context, board)) << "\n\n";
+    if (std::string prices = price_table_line(context); !prices.empty())
+      out << markdown_cell(prices) << "\n\n";
     write_scoreboard(out, board);
     std::vector<std::string> notes = report_notes(context, board);
     if (!notes.empty()) out << "\n";

@@ -60,6 +60,14 @@ std::string report_header(const ReportContext& context, const Scoreboard& board)
                      context.repriced ? " (re-priced)" : "", isolation_part(board));
 }
 
+std::string price_table_line(const ReportContext& context) {
+  if (context.prices_as_of.empty() && context.prices_override.empty()) return "";
+  std::string line = "Price table: built-in";
+  if (!context.prices_as_of.empty()) line += ", as of " + context.prices_as_of;
+  if (!context.prices_override.empty()) line += ", overridden by " + context.prices_override;
+  return line + ".";
+}
+
 std::vector<std::string> report_notes(const ReportContext& context, const Scoreboard& board) {
   std::vector<std::string> notes;
   if (board.contenders.size() > 1)

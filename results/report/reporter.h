@@ -26,6 +26,8 @@ struct ReportContext {
   std::vector<RecordSource> sources;
   std::string price_source;
   bool repriced = false;            // --prices: every record priced anew
+  std::string prices_as_of;         // the built-in price table's as-of date
+  std::string prices_override;      // the --prices FILE merged over it, or empty
   std::int64_t torn_lines = 0;      // tolerated torn final lines, over all sources
   std::int64_t quarantined_lines = 0;  // lines with values a record cannot hold, skipped
   std::int64_t duplicate_lines = 0;    // repeated attempts, counted once

@@ -69,7 +69,9 @@ class TableReporter final : public Reporter {
  public:
   void write(const ReportContext& context, const Scoreboard& board,
              std::ostream& out) const override {
-    out << report_header(context, board) << "\n\n";
+    out << report_header(context, board) << "\n";
+    if (std::string prices = price_table_line(context); !prices.empty()) out << prices << "\n";
+    out << "\n";
     std::vector<std::string> layout_notes;
     write_scoreboard(context, board, out, layout_notes);
     if (context.layout.matrix) write_matrix(context, board, out, layout_notes);

@@ -22,6 +22,7 @@ LoadedScoreboard load_fixture() {
   EXPECT_TRUE(loaded.ok()) << loaded.error().message;
   // Goldens must not change when the shipped price table or the version does.
   loaded->context.price_source = "stored costs";
+  loaded->context.prices_as_of = "2026-01-01";
   loaded->context.landed_version = "test";
   return std::move(loaded).value();
 }
