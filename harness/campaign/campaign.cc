@@ -18,6 +18,7 @@
 #include "harness/campaign/attempt_paths.h"
 #include "harness/campaign/campaign_lock.h"
 #include "harness/campaign/campaign_plan.h"
+#include "harness/campaign/price_check.h"
 #include "harness/campaign/reuse_pool.h"
 #include "harness/campaign/spend_cap.h"
 #include "harness/campaign/resume_check.h"
@@ -260,8 +261,8 @@ std::vector<std::string> planned_contenders(const CampaignPlan& plan,
 
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
                                     const RunOptions& options) {
-  LANDED_TRY(PriceTable prices, price_table_with_override(options.prices ? options.prices
-                                                                          : config.prices));
+  LANDED_TRY(PriceTable prices,
+             price_table_with_override(campaign_price_file(config, options.prices)));
   LANDED_TRY(ReusePool history, ReusePool::load(options.reuse));
   LANDED_TRY_STATUS(check_campaign_folder(options.out_dir));
   LANDED_TRY(CampaignLock lock, CampaignLock::acquire(options.out_dir));

@@ -36,5 +36,6 @@ void register_sim_agent(CLI::App& app);
 void register_merge(CLI::App& app);
 void register_ingest(CLI::App& app);
 void register_publish(CLI::App& app);
+void register_prices(CLI::App& app);
 
 }  // namespace landed::cli

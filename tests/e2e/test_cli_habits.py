@@ -7,7 +7,8 @@ import re
 from conftest import SOURCE_DIR, landed, make_suite
 
 FIXTURE = SOURCE_DIR / "tests" / "fixtures" / "report-campaign"
-EVERY_COMMAND = ["validate", "run", "merge", "report", "compare", "routes", "ingest", "publish"]
+EVERY_COMMAND = ["validate", "run", "merge", "report", "compare", "routes", "ingest", "publish",
+                 "prices"]
 
 SIM_CONFIG = """
 [[contender]]
