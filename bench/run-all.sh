@@ -8,6 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 echo "== working copy vs cp -a (whole process)"; "$here/checkout-vs-cp.sh" "$build_dir"
 echo "== working copy vs cp -a (in process)"; "$build_dir/bench/checkout_bench"
 echo "== harness overhead per attempt"; "$here/attempt-overhead.sh" "$build_dir"
+echo "== landed tasks mine on 1,000 generated commits"; "$here/mine-history.sh" "$build_dir" 1000
 if [[ ${LANDED_BENCH_FULL:-0} == 1 ]]; then
   echo "== landed report on 1,000,000 records"; "$here/report-1m.sh" "$build_dir"
 fi

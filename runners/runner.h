@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/process/process.h"
 #include "harness/task/task.h"
@@ -35,6 +36,9 @@ struct AgentRequest {
   /// What the agent process may reach (harness/process/isolation.h); the runner adds the files it
   /// hands the agent by path (AgentCommand::read_only_paths). Mode none: everything.
   IsolationSpec isolation = {};
+  /// The task's resolved [environment] ("NAME=value"; harness/campaign/task_environment.h):
+  /// toolchain variables the agent's processes get over the inherited ones.
+  std::vector<std::string> environment = {};
 };
 
 /// How the agent's run ended, before any verification.

@@ -69,7 +69,7 @@ std::optional<std::string> crossed_limit(const Limits& limits, const Usage& usag
 
 Result<std::vector<std::string>> agent_environment(const AgentRequest& request,
                                                    const std::vector<std::string>& extra) {
-  std::vector<std::string> added;
+  std::vector<std::string> added = request.environment;
   for (const auto& [key, value] : request.contender.env) added.push_back(key + "=" + value);
   for (const auto& [key, source] : request.contender.env_from) {
     const char* value = std::getenv(source.c_str());

@@ -110,6 +110,12 @@ check_task() {
   work="$scratch/$id"
   mkdir -p "$work"
   local lint=ok problems="" part hidden info
+  # A task that starts from a git repository ([repo]) needs landed to fetch it.
+  if [ ! -e "$task/workspace" ] && grep -q '^\[repo\]' "$task/task.toml" 2>/dev/null; then
+    row "$id" skip - - "skipped: a [repo] task (landed validate checks it)" >"$work/report"
+    echo sound >"$work/verdict"
+    return
+  fi
   for part in prompt.md workspace tests solution; do
     [ -e "$task/$part" ] || { lint=BAD; problems="$problems missing $part;"; }
   done

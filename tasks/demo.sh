@@ -7,6 +7,9 @@ out=$2
 jobs=$(nproc)
 here=$(cd "$(dirname "$0")" && pwd)
 
+# The [repo] example task starts from a git repository this script makes (offline).
+"$here/make-example-repo.sh"
+
 echo "== landed validate tasks/examples (noop must fail, oracle must pass)"
 "$landed" validate "$here/examples" -j "$jobs"
 

@@ -1,6 +1,7 @@
 #include "harness/campaign/attempt.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -11,6 +12,9 @@
 #include "harness/base/sha256.h"
 #include "harness/campaign/attempt_isolation.h"
 #include "harness/campaign/attempt_paths.h"
+#include "harness/campaign/env_file.h"
+#include "harness/campaign/setup_step.h"
+#include "harness/campaign/task_environment.h"
 #include "harness/campaign/route_attempt.h"
 #include "harness/campaign/shell_command.h"
 #include "harness/task/protected_paths.h"
@@ -117,6 +121,12 @@ class AttemptRun {
     if (!base.ok()) return base.error().with_context("base commit of task " + task_.id);
     base_ = std::move(base).value();
     if (task_.repo) record_.task_base_commit = base_->commit_oid;  // reuse is keyed by it
+    env_ = resolve_environment(task_.environment, HostEnvironment::current());
+    if (task_.setup) {
+      sandbox_s_ += clock.seconds();
+      LANDED_TRY_STATUS(apply_setup());
+      clock = Stopwatch();
+    }
     auto sandbox = make_agent_sandbox(*base_, work_->path() / "agent");
     if (!sandbox.ok()) return sandbox.error().with_context("agent sandbox");
     sandbox_ = std::move(sandbox).value();
@@ -124,6 +134,18 @@ class AttemptRun {
       LANDED_TRY_STATUS(apply_patch_in_place(sandbox_->root, plan_.step->start_patch));
     }
     sandbox_s_ += clock.seconds();
+    return ok_status();
+  }
+
+  /// The task's setup layer becomes the base of every sandbox of this attempt.
+  Status apply_setup() {
+    auto layer = setup_layer_for(task_, env_, *base_, paths_.dir() / "setup.log", work_->path(),
+                                 *context_.processes);
+    if (!layer.ok())
+      return Error{fmt::format("{}: {} (log: {})", kSetupFailed, layer.error().message,
+                               paths_.relative(paths_.dir() / "setup.log"))};
+    base_ = layer->base;
+    if (layer->built_now) record_.timing.setup_s = layer->setup_s;
     return ok_status();
   }
 
@@ -135,7 +157,8 @@ class AttemptRun {
                          attempt_seed(key), *context_.processes, context_.price_usage,
                          dirs_.scratch(),
                          agent_isolation(context_.isolation, plan_.contender->network,
-                                         sandbox_->root, dirs_, {})};
+                                         sandbox_->root, dirs_, env_.read_only_paths),
+                         env_.variables};
     AgentResult agent = runner.run(request);
     record_.timing.agent_s = clock.seconds();
     record_.usage = agent.usage;
@@ -186,8 +209,11 @@ class AttemptRun {
     auto result = run_shell_command(*context_.processes, task_.check->command, sandbox_->root, log,
                                     task_.check->timeout_s.value_or(kDefaultVerifyTimeoutS),
                                     work_->path(),
-                                    command_isolation(context_.isolation, task_.check->network_host,
-                                                      sandbox_->root, dirs_));
+                                    with_toolchains(command_isolation(context_.isolation,
+                                                                      task_.check->network_host,
+                                                                      sandbox_->root, dirs_),
+                                                    env_.read_only_paths),
+                                    env_.variables);
     record_.timing.check_s = clock.seconds();
     // A check that cannot start tells routing nothing; the record keeps it as a null exit code.
     record_.check = result.ok() ? process_info(*result, paths_.relative(log))
@@ -213,11 +239,15 @@ class AttemptRun {
     sandbox_s_ += clock.seconds();
     Stopwatch verify_clock;
     const auto log = paths_.dir() / "verify.log";
+    write_verify_env();
     auto result = run_shell_command(*context_.processes, task_.verify.command, *checkout, log,
                                     task_.verify.timeout_s.value_or(kDefaultVerifyTimeoutS),
                                     work_->path(),
-                                    command_isolation(context_.isolation, task_.verify.network_host,
-                                                      *checkout, dirs_));
+                                    with_toolchains(command_isolation(context_.isolation,
+                                                                      task_.verify.network_host,
+                                                                      *checkout, dirs_),
+                                                    env_.read_only_paths),
+                                    env_.variables);
     record_.timing.verify_s = verify_clock.seconds();
     if (!result.ok())
       return finish(Outcome::kInfraError, "the verify command could not start: " +
@@ -235,6 +265,15 @@ class AttemptRun {
       return finish(Outcome::kFail, "the candidate patch does not apply to the base: " +
                                         error.message);
     return finish(Outcome::kInfraError, "could not build the verify sandbox: " + error.message);
+  }
+
+  /// env.txt: what verify ran with, secrets masked, so a failing verify can be rerun by hand.
+  void write_verify_env() {
+    std::vector<std::string> secrets;
+    for (const auto& [key, source] : plan_.contender->env_from)
+      if (const char* value = std::getenv(source.c_str())) secrets.emplace_back(value);
+    (void)write_env_file(paths_.dir() / "env.txt", shell_environment(work_->path(), env_.variables),
+                         secrets);
   }
 
   Record finish_verified(const ProcessResult& result) {
@@ -283,6 +322,7 @@ class AttemptRun {
   std::optional<BaseCommit> base_;
   std::optional<AgentSandbox> sandbox_;
   std::map<std::string, PathGuard> guards_;  // of the candidate patch's paths
+  ResolvedEnvironment env_;
 };
 
 }  // namespace

@@ -26,6 +26,11 @@ IsolationSpec command_isolation(IsolationMode mode, bool network, const fs::path
   return spec;
 }
 
+IsolationSpec with_toolchains(IsolationSpec spec, const std::vector<fs::path>& toolchains) {
+  spec.read_only_paths.insert(spec.read_only_paths.end(), toolchains.begin(), toolchains.end());
+  return spec;
+}
+
 std::vector<fs::path> git_alternates(const fs::path& sandbox) {
   std::vector<fs::path> paths;
   std::ifstream in(sandbox / ".git" / "objects" / "info" / "alternates");

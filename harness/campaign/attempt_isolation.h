@@ -33,6 +33,11 @@ IsolationSpec agent_isolation(IsolationMode mode, bool network,
 IsolationSpec command_isolation(IsolationMode mode, bool network, const std::filesystem::path& cwd,
                                 const AttemptWorkDirs& dirs);
 
+/// `spec` that may also read `toolchains` (the task environment's read_only_paths: ~/.rustup,
+/// ~/.cargo, ... , harness/campaign/task_environment.h), bound read-only under isolation.
+IsolationSpec with_toolchains(IsolationSpec spec,
+                              const std::vector<std::filesystem::path>& toolchains);
+
 /// The object folders a git dir borrows through objects/info/alternates (absolute lines).
 std::vector<std::filesystem::path> git_alternates(const std::filesystem::path& sandbox);
 

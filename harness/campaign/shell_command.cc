@@ -4,11 +4,21 @@
 
 namespace landed {
 
+std::vector<std::string> shell_environment(const std::filesystem::path& attempt_work_dir,
+                                           const std::vector<std::string>& task_env) {
+  std::vector<std::string> extra = task_env;
+  extra.push_back("HOME=" + (attempt_work_dir / "home").string());
+  extra.push_back("TMPDIR=" + (attempt_work_dir / "tmp").string());
+  extra.push_back("CI=true");
+  return make_environment({"PATH", "LANG", "LC_ALL", "TZ"}, extra);
+}
+
 Result<ProcessResult> run_shell_command(ProcessRunner& processes, const std::string& command,
                                         const std::filesystem::path& cwd,
                                         const std::filesystem::path& log, int timeout_s,
                                         const std::filesystem::path& attempt_work_dir,
-                                        IsolationSpec isolation) {
+                                        IsolationSpec isolation,
+                                        const std::vector<std::string>& task_env) {
   // Tests write caches (pip, node, compilers) to HOME and TMPDIR: keep them in the attempt.
   const auto home = attempt_work_dir / "home";
   const auto tmp = attempt_work_dir / "tmp";
@@ -16,8 +26,7 @@ Result<ProcessResult> run_shell_command(ProcessRunner& processes, const std::str
   LANDED_TRY_STATUS(make_directories(tmp));
   ProcessSpec spec;
   spec.argv = {"/bin/sh", "-c", command};
-  spec.env = make_environment({"PATH", "LANG", "LC_ALL", "TZ"},
-                              {"HOME=" + home.string(), "TMPDIR=" + tmp.string(), "CI=true"});
+  spec.env = shell_environment(attempt_work_dir, task_env);
   spec.cwd = cwd;
   spec.stdout_path = log;
   spec.stderr_path = log;

@@ -37,5 +37,6 @@ void register_merge(CLI::App& app);
 void register_ingest(CLI::App& app);
 void register_publish(CLI::App& app);
 void register_prices(CLI::App& app);
+void register_tasks(CLI::App& app);
 
 }  // namespace landed::cli

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
   register_ingest(app);
   register_publish(app);
   register_prices(app);
+  register_tasks(app);
   app.footer(
       "Exit status: 0 done (measured, nothing wrong), 1 the check failed (validate found an "
       "unsound task, compare a regression), 2 bad usage or input (the message names the file, "

@@ -75,7 +75,7 @@ Result<BaseCommit> BaseCache::from_repository(const std::string& url, const std:
     LANDED_TRY_STATUS(fetch_locked(final_dir, url));
     base = sandbox_detail::resolve_base(final_dir, rev);
   }
-  if (!base.ok()) return base.error().with_context(url + " at " + rev);
+  if (!base.ok()) return make_error("rev {} not found in {}", rev, url);
   std::lock_guard lock(mutex_);
   resolved_.emplace(key, *base);
   return base;

@@ -15,6 +15,8 @@ namespace landed {
 struct Suite {
   std::string name;  ///< suite.toml `name`, default: the folder name
   std::optional<std::string> description;
+  EnvironmentSpec environment;        ///< suite.toml [environment]: every task starts from it
+  std::optional<CommandSpec> setup;   ///< suite.toml [setup]: for tasks without their own
   std::filesystem::path dir;       ///< absolute, normalized
   std::vector<Task> tasks;         ///< sorted by id
   std::vector<Error> task_errors;  ///< tasks that failed to load, in folder-name order
@@ -23,8 +25,8 @@ struct Suite {
 
 /// Loads every task folder of `suite_dir`: each subfolder holding a task.toml, and every other
 /// subfolder whose name does not start with '.' (which, lacking task.toml, is a task error).
-/// An Error only if the folder or its suite.toml (required, may be empty; keys `name` and
-/// `description`) is unreadable or malformed.
+/// An Error only if the folder or its suite.toml (required, may be empty; keys `name`,
+/// `description`, `[environment]`, `[setup]`) is unreadable or malformed.
 Result<Suite> load_suite(const std::filesystem::path& suite_dir);
 
 }  // namespace landed

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 #include <system_error>
 
 #include "harness/base/files.h"
@@ -16,6 +17,15 @@ namespace {
 // Bump when the encoding below changes.
 constexpr std::string_view kSuiteDigestVersion = "landed-suite-v1";
 
+Result<CommandSpec> read_suite_setup(TomlReader& table) {
+  CommandSpec setup;
+  LANDED_TRY(setup.command, table.required_string("command"));
+  LANDED_TRY(std::optional<std::int64_t> seconds,
+             table.optional_int("timeout_s", 1, std::numeric_limits<int>::max()));
+  if (seconds) setup.timeout_s = static_cast<int>(*seconds);
+  return setup;
+}
+
 /// Reads suite.toml into `suite`; returns its text, which the suite digest covers.
 Result<std::string> read_suite_toml(const fs::path& path, Suite& suite) {
   std::error_code ec;
@@ -27,6 +37,12 @@ Result<std::string> read_suite_toml(const fs::path& path, Suite& suite) {
   if (name && name->empty()) return root.error_at("name", "name must not be empty");
   if (name) suite.name = std::move(*name);
   LANDED_TRY(suite.description, root.optional_string("description"));
+  LANDED_TRY(suite.environment, read_environment(root));
+  LANDED_TRY(std::optional<TomlReader> setup, root.optional_table("setup"));
+  if (setup) {
+    LANDED_TRY(CommandSpec command, read_suite_setup(*setup));
+    suite.setup = std::move(command);
+  }
   LANDED_TRY_STATUS(root.finish());
   return text;
 }
@@ -86,6 +102,8 @@ Result<Suite> load_suite(const fs::path& suite_dir) {
     }
     Result<Task> task = load_task(suite_dir / folder);
     if (task.ok()) {
+      task->environment = merge_environment(suite.environment, task->environment);
+      if (!task->setup) task->setup = suite.setup;
       suite.tasks.push_back(std::move(task).value());
     } else {
       suite.task_errors.push_back(task.error());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/base/error.h"
+#include "harness/task/environment_spec.h"
 
 namespace landed {
 
@@ -47,6 +48,8 @@ struct Task {
   /// [repo]: the commit `rev` resolves to now, when a campaign resolved it before planning
   /// (harness/campaign/repo_bases.h); reuse matches records on it.
   std::optional<std::string> resolved_base_commit;
+  EnvironmentSpec environment;         ///< [environment], merged over the suite's by load_suite
+  std::optional<CommandSpec> setup;    ///< [setup]: the task's, else the suite's
   std::filesystem::path workspace_dir, tests_dir, solution_dir;  ///< dir / "workspace" etc.
   std::vector<std::string> hidden_test_paths;  ///< files under tests/, relative, sorted
   std::vector<std::string> solution_paths;     ///< files under solution/, relative, sorted
@@ -55,7 +58,7 @@ struct Task {
 
 /// Loads and checks the task in `task_dir`. Errors name the file (and the line for task.toml):
 /// missing task.toml or prompt.md, an unknown key or wrong type anywhere in task.toml, a missing
-/// `[verify] command`, timeout_s <= 0, a difficulty other than easy|medium|hard, a `[repo]`
+/// `[verify] command`, timeout_s <= 0, a bad `[environment]` or `[setup]`, a difficulty other than easy|medium|hard, a `[repo]`
 /// without url or rev, neither or both of workspace/ and `[repo]`, a missing tests/ or solution/.
 Result<Task> load_task(const std::filesystem::path& task_dir);
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <limits>
 #include <system_error>
 
@@ -72,6 +73,32 @@ Result<bool> read_history(TomlReader& repo) {
                                               *history));
 }
 
+bool has_url_scheme(const std::string& url) {
+  const auto colon = url.find(':');
+  // scp-like "host:path" and "scheme://" both mean a remote; a local path has neither.
+  return colon != std::string::npos && url.find('/') > colon;
+}
+
+/// A relative local path is relative to the task folder, as every other path of a task is.
+std::string resolve_repo_url(const std::string& url, const fs::path& task_dir) {
+  if (has_url_scheme(url)) return url;
+  fs::path path(url.starts_with("~/") && std::getenv("HOME")
+                    ? fs::path(std::getenv("HOME")) / url.substr(2)
+                    : fs::path(url));
+  if (path.is_relative()) path = task_dir / path;
+  return path.lexically_normal().string();
+}
+
+/// A local repository that is not there is a load error, not a fetch failure at run time.
+Status check_local_repo(TomlReader& repo, const std::string& url) {
+  std::string path = url;
+  if (url.starts_with("file://")) path = url.substr(7);
+  else if (has_url_scheme(url)) return ok_status();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return repo.error_at("url", "repository not found: " + path);
+  return ok_status();
+}
+
 /// [verify] is required and must hold a command; the other tables are optional.
 Status read_tables(TomlReader& root, Task& task) {
   LANDED_TRY(std::optional<TomlReader> agent, root.optional_table("agent"));
@@ -91,7 +118,13 @@ Status read_tables(TomlReader& root, Task& task) {
     LANDED_TRY(std::string url, repo->required_string("url"));
     LANDED_TRY(std::string rev, repo->required_string("rev"));
     LANDED_TRY(const bool ancestors, read_history(*repo));
-    task.repo = RepoSource{std::move(url), std::move(rev), ancestors};
+    task.repo = RepoSource{resolve_repo_url(url, task.dir), std::move(rev), ancestors};
+    LANDED_TRY_STATUS(check_local_repo(*repo, task.repo->url));
+  }
+  LANDED_TRY(task.environment, read_environment(root));
+  LANDED_TRY(std::optional<TomlReader> setup, root.optional_table("setup"));
+  if (setup) {
+    LANDED_TRY(task.setup, read_command(*setup));
   }
   return ok_status();
 }

@@ -44,6 +44,7 @@ struct PhaseTimes {
   std::optional<double> agent_s;
   std::optional<double> check_s;
   std::optional<double> verify_s;
+  std::optional<double> setup_s;     // the task's [setup], only on the attempt that ran it
   bool operator==(const PhaseTimes&) const = default;
 };
 

@@ -71,7 +71,8 @@ json timing_json(const PhaseTimes& t) {
   return json{{"sandbox_s", nullable(t.sandbox_s)},
               {"agent_s", nullable(t.agent_s)},
               {"check_s", nullable(t.check_s)},
-              {"verify_s", nullable(t.verify_s)}};
+              {"verify_s", nullable(t.verify_s)},
+              {"setup_s", nullable(t.setup_s)}};
 }
 
 json route_step_json(const RouteStepInfo& step);

@@ -252,6 +252,7 @@ error_code read_timing(Walker& walk, dom::element value, PhaseTimes& t) {
     if (key == "agent_s") return read_double(v, t.agent_s);
     if (key == "check_s") return read_double(v, t.check_s);
     if (key == "verify_s") return read_double(v, t.verify_s);
+    if (key == "setup_s") return read_double(v, t.setup_s);
     return simdjson::SUCCESS;
   });
 }

@@ -1,8 +1,12 @@
 """`landed validate`: noop must fail every task, oracle must pass it."""
+import subprocess
+
 from conftest import SOURCE_DIR, landed, make_suite, write
 
 
 def test_bundled_examples_are_sound(tmp_path, cache_dir):
+    # The [repo] example task's repository is made by a script, as `make demo` does.
+    subprocess.run([SOURCE_DIR / "tasks" / "make-example-repo.sh"], check=True)
     result = landed("validate", SOURCE_DIR / "tasks" / "examples", "-j", "2", "--cache", cache_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "UNSOUND" not in result.stdout

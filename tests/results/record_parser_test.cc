@@ -64,7 +64,7 @@ Record full_record() {
   r.price_status = "priced";
   r.unpriced_models = {"mystery-model"};
   r.wall_time_s = 12.5;
-  r.timing = PhaseTimes{0.5, 10.0, 1.0, 1.0};
+  r.timing = PhaseTimes{0.5, 10.0, 1.0, 1.0, 4.0};
   r.agent = AgentInfo{"done", process("attempts/x/agent.out"), "attempts/x/agent.err", "steps",
                       "claude-sonnet-4-5-20250929"};
   r.check = process("attempts/x/check.log");
