@@ -321,7 +321,13 @@ def test_csv_cells_that_look_like_formulas_stay_text(tmp_path):
 
 def test_sigterm_stops_the_run_and_resume_completes_it(tmp_path):
     suite = make_suite(tmp_path, ["t1", "t2", "t3"])
-    gate = tmp_path / "fast"
+    # The gate's folder is one the suite lets the agent read ([environment] paths): an isolated
+    # agent sees nothing else of tmp_path, and would sleep on through the resumed run.
+    gates = tmp_path / "gates"
+    gates.mkdir()
+    with open(suite / "suite.toml", "a") as toml:
+        toml.write(f'[environment]\npaths = ["{gates}"]\n')
+    gate = gates / "fast"
     marker = f"sleep 120.{os.getpid()}"
     agent = f"""
         #!/bin/sh
