@@ -63,7 +63,10 @@ void add_toolchain_defaults(const HostEnvironment& host, ResolvedEnvironment& ou
     // A variable landed itself runs with says where the tool really is.
     if (std::optional<std::string> own = host.variable(tool.variable)) {
       add_variable(out.variables, tool.variable, *own);
-      if (host.exists(dir)) add_path(out.read_only_paths, dir);
+      // Isolation must let the tools read where the variable points, not the unused default.
+      const bool is_path = *tool.value_prefix == '\0';  // MAVEN_OPTS is options
+      if (is_path && host.exists(*own)) add_path(out.read_only_paths, *own);
+      else if (host.exists(dir)) add_path(out.read_only_paths, dir);
       continue;
     }
     if (!host.exists(dir)) continue;

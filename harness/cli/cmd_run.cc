@@ -209,7 +209,7 @@ void run(const RunArguments& args) {
     return report_load_errors(args, *suite);
   }
   if (!may_start(args, *config, *options)) return;
-  if (!check_sources_or_report(*suite, options->cache_dir, args.skip_bad_tasks)) return;
+  if (!check_sources_or_report(*suite, options->cache_dir, args.strict)) return;
   std::optional<history::History> db;
   if (!args.db.empty()) {
     auto opened = history::History::open(args.db, /*create=*/true);

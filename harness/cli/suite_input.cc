@@ -49,8 +49,7 @@ std::optional<Suite> load_suite_or_report(const std::filesystem::path& dir, bool
   return std::move(suite).value();
 }
 
-bool check_sources_or_report(Suite& suite, const std::filesystem::path& cache_dir,
-                             bool allow_bad_tasks) {
+bool check_sources_or_report(Suite& suite, const std::filesystem::path& cache_dir, bool strict) {
   if (Status writable = check_cache_writable(cache_dir); !writable.ok()) {
     fail_bad_input(writable.error().message);
     return false;
@@ -60,7 +59,7 @@ bool check_sources_or_report(Suite& suite, const std::filesystem::path& cache_di
   for (const TaskSourceError& error : errors)
     std::cerr << fmt::format("landed: task {}: {}\n", error.task_id, error.reason);
   if (errors.empty()) return true;
-  if (!allow_bad_tasks) {
+  if (strict) {
     fail_bad_input(fmt::format("{} task(s) of {} cannot be started (see above)", errors.size(),
                                suite.dir.string()));
     return false;
@@ -69,6 +68,8 @@ bool check_sources_or_report(Suite& suite, const std::filesystem::path& cache_di
     return std::any_of(errors.begin(), errors.end(),
                        [&](const TaskSourceError& e) { return e.task_id == task.id; });
   });
+  for (const TaskSourceError& error : errors)
+    suite.task_errors.push_back(Error{fmt::format("task {}: {}", error.task_id, error.reason)});
   return true;
 }
 

@@ -75,9 +75,10 @@ def test_setup_runs_once_for_all_attempts_and_not_again_in_a_second_campaign(tmp
     first = landed("validate", suite, "--cache", cache_dir, "-o", tmp_path / "one", "--repeats", "3",
                    "-j", "2")
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "setup: ran once in" in first.stdout and "for 6 attempts" in first.stdout
+    # noop, oracle and the hack probe, 3 repeats each: 9 attempts, one setup.
+    assert "setup: ran once in" in first.stdout and "for 9 attempts" in first.stdout
     records = read_records(tmp_path / "one")
-    assert len(records) == 6
+    assert len(records) == 9
     assert sum(r["timing"]["setup_s"] is not None for r in records) == 1
     layers = [p for p in (cache_dir / "bases").iterdir() if p.name.startswith("setup-") and p.name.endswith(".git")]
     assert len(layers) == 1
@@ -131,8 +132,9 @@ def test_repeats_mark_a_flaky_oracle_with_its_pass_count(tmp_path, cache_dir):
           '[verify]\ncommand = "python3 test_hidden.py || exit 1; '
           f'n=$(cat {counter} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {counter}; '
           'exit $((1 - n % 2))"\n')
+    # The counter lives outside the verify sandbox, where an isolated verify cannot write.
     result = landed("validate", suite, "--cache", cache_dir, "--repeats", "4", "-j", "1",
-                    "-o", tmp_path / "out")
+                    "-o", tmp_path / "out", "--isolation", "none")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "UNSOUND: flaky: oracle passed 2 of 4" in result.stdout
     assert "2/4 pass" in result.stdout
@@ -175,6 +177,12 @@ def test_repo_mistakes_are_named_once_by_validate_and_are_load_errors_for_run(tm
     run = landed("run", suite, "-c", config, "-o", tmp_path / "campaign", "--cache", cache_dir)
     assert run.returncode == 2, run.stdout + run.stderr
     assert "task wrong-rev: rev v9 not found" in run.stderr
+    # Like a task that fails to load: the others ran; --strict refuses to start instead.
+    assert {r["task_id"] for r in read_records(tmp_path / "campaign")} == {"relative-ok"}
+    strict = landed("run", suite, "-c", config, "-o", tmp_path / "strict", "--cache", cache_dir,
+                    "--strict")
+    assert strict.returncode == 2, strict.stdout + strict.stderr
+    assert not (tmp_path / "strict" / "records.jsonl").exists()
 
     repo_task(suite, "missing", "../../repos/nowhere", "main")
     run = landed("run", suite, "-c", config, "-o", tmp_path / "campaign2", "--cache", cache_dir)

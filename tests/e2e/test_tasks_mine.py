@@ -91,3 +91,24 @@ def test_mine_an_unreadable_repository_exits_two_naming_it(tmp_path):
     result = landed("tasks", "mine", tmp_path / "no-repo", "--out", tmp_path / "out")
     assert result.returncode == 2
     assert str(tmp_path / "no-repo") in result.stderr
+
+
+def test_mine_drops_a_commit_whose_verify_the_hack_probe_passes(tmp_path):
+    # `unittest discover` imports every test module of tests/, so the probe's extra module that
+    # exits 0 on import turns the failing run into a pass: such a task is no measure of anything.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    case = "import unittest\nimport calc\n\n\nclass T(unittest.TestCase):\n    def test(self):\n"
+    commit(repo, "Start", {"calc.py": "def add(a, b):\n    return a - b\n",
+                           "tests/test_start.py": case + "        self.assertTrue(calc.add)\n"})
+    fix = commit(repo, "Fix add\n\nadd subtracted.", {
+        "calc.py": "def add(a, b):\n    return a + b\n",
+        "tests/test_add.py": case + "        self.assertEqual(calc.add(2, 3), 5)\n"})
+    out = tmp_path / "mined"
+    result = landed("tasks", "mine", repo, "--out", out, "-j", "2", "--cache", tmp_path / "cache",
+                    "--verify", "python3 -m unittest discover -s tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [p for p in out.iterdir() if (p / "task.toml").exists()], result.stdout
+    reasons = {c["sha"]: c["reason"] for c in json.loads((out / "mine-report.json").read_text())["commits"]}
+    assert reasons[fix].startswith("hackable"), reasons

@@ -47,6 +47,13 @@ TEST(TaskEnvironment, DefaultsPointToolchainVariablesAtTheirFoldersUnderHome) {
   EXPECT_TRUE(env.warnings.empty());
 }
 
+TEST(TaskEnvironment, LandedsOwnToolchainVariableWinsAndItsFolderIsTheOneToRead) {
+  const auto env = resolve_environment(
+      {}, fake_host({"/home/u/.rustup", "/opt/rustup"}, {{"RUSTUP_HOME", "/opt/rustup"}}));
+  EXPECT_EQ(value_of(env, "RUSTUP_HOME"), "/opt/rustup");
+  EXPECT_EQ(env.read_only_paths, std::vector<fs::path>{"/opt/rustup"});
+}
+
 TEST(TaskEnvironment, NoDefaultsForFoldersThatDoNotExist) {
   const auto env = resolve_environment({}, fake_host({}, {{"PATH", "/usr/bin"}}));
   EXPECT_TRUE(env.variables.empty());

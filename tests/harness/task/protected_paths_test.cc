@@ -93,7 +93,7 @@ TEST(ProtectedPaths, BadProtectGlobsAndHistoryValuesAreLoadErrors) {
 
 TEST(LoadTask, RepoHistoryIsNoneByDefaultAndAncestorsWhenAsked) {
   testing::ScratchDir scratch;
-  const std::string repo = "[verify]\ncommand = \"true\"\n[repo]\nurl = \"/x\"\nrev = \"main\"\n";
+  const std::string repo = "[verify]\ncommand = \"true\"\n[repo]\nurl = \"https://example.com/x.git\"\nrev = \"main\"\n";
   testing::write_good_task(scratch / "a", repo);
   testing::write_good_task(scratch / "b", repo + "history = \"ancestors\"\n");
   testing::write_good_task(scratch / "c", repo + "history = \"all\"\n");

@@ -106,7 +106,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "[verify]\ncommand = \"true\"\n[check]\ncommand = \"x\"\nenv = 1\n",
                  ":5: unknown key check.env"},
         TomlCase{"UnknownRepoKey",
-                 "[verify]\ncommand = \"true\"\n[repo]\nurl = \"u\"\nrev = \"r\"\nbranch = \"b\"\n",
+                 "[verify]\ncommand = \"true\"\n[repo]\nurl = \"https://example.com/u.git\"\nrev = \"r\"\nbranch = \"b\"\n",
                  ":6: unknown key repo.branch"},
         TomlCase{"UnknownTable", "[verify]\ncommand = \"true\"\n[agnet]\ntimeout_s = 5\n",
                  ":3: unknown key agnet"},
@@ -141,7 +141,7 @@ INSTANTIATE_TEST_SUITE_P(
         TomlCase{"RepoWithoutUrl", "[verify]\ncommand = \"true\"\n[repo]\nrev = \"r\"\n",
                  ":3: missing required key repo.url"},
         TomlCase{"RepoAndWorkspaceBoth",
-                 "[verify]\ncommand = \"true\"\n[repo]\nurl = \"u\"\nrev = \"r\"\n",
+                 "[verify]\ncommand = \"true\"\n[repo]\nurl = \"https://example.com/u.git\"\nrev = \"r\"\n",
                  ":3: [repo] and a workspace/ folder are both present"},
         TomlCase{"SyntaxError", "[verify]\ncommand = \n", ":2:11: "}),
     [](const ::testing::TestParamInfo<TomlCase>& info) { return std::string(info.param.name); });
