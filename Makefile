@@ -32,7 +32,8 @@ fuzz: deps-fuzz
 test-sanitize: deps-build
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLANDED_SANITIZE=ON -DLANDED_BUILD_BENCH=OFF >/dev/null
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target landed harness_tests runners_tests scoring_tests results_tests fuzz_seeds
-	cd $(SANITIZE_BUILD) && ctest --output-on-failure -j $(JOBS) -E '^e2e\.'
+	cd $(SANITIZE_BUILD) && LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
+	  ctest --output-on-failure -j $(JOBS) -E '^e2e\.'
 
 demo: deps-demo build
 	./tasks/demo.sh $(BUILD)/landed $(DEMO_OUT)

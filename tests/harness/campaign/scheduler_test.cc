@@ -28,7 +28,11 @@ TEST(Scheduler, NeverRunsMoreThanJobsAtOnce) {
     int now = ++running;
     int seen = peak.load();
     while (now > seen && !peak.compare_exchange_weak(seen, now)) {}
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    // Hold the slot until three items have run at once (bounded), so a loaded machine that
+    // is slow to start threads cannot make the peak look lower than the limit.
+    for (int i = 0; i < 400 && peak.load() < 3; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
     --running;
   }, nullptr);
   EXPECT_EQ(peak.load(), 3);
