@@ -47,4 +47,12 @@ std::string contender_fingerprint(const Contender& c) {
   return hash.hex().substr(0, 16);
 }
 
+Contender builtin_contender(const std::string& runner) {
+  Contender c;
+  c.id = runner;
+  c.runner = runner;
+  c.fingerprint = contender_fingerprint(c);
+  return c;
+}
+
 }  // namespace landed

@@ -52,5 +52,7 @@ std::string default_contender_id(const std::string& runner, const std::optional<
                                  const std::optional<std::string>& effort);
 /// Digest of everything that defines what the contender does (secret values excluded).
 std::string contender_fingerprint(const Contender& contender);
+/// A built-in runner with no model or options (noop, oracle, hack-probe), its id the runner's.
+Contender builtin_contender(const std::string& runner);
 
 }  // namespace landed

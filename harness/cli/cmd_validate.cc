@@ -36,14 +36,6 @@ struct ValidateArguments {
   std::string isolation;
 };
 
-Contender builtin_contender(const std::string& runner) {
-  Contender c;
-  c.id = runner;
-  c.runner = runner;
-  c.fingerprint = contender_fingerprint(c);
-  return c;
-}
-
 std::string outcome_column(const std::vector<const Record*>& records) {
   if (records.empty()) return "-";
   if (records.size() == 1) return std::string(to_string(records.front()->outcome));

@@ -64,14 +64,6 @@ Status stage_candidates(const std::vector<MineCandidate>& candidates, const GitH
   return ok_status();
 }
 
-Contender builtin(const std::string& runner) {
-  Contender c;
-  c.id = runner;
-  c.runner = runner;
-  c.fingerprint = contender_fingerprint(c);
-  return c;
-}
-
 bool any_timed_out(const std::vector<const Record*>& records) {
   for (const Record* r : records)
     if (r->verify && r->verify->timed_out) return true;
@@ -114,7 +106,8 @@ Status validate_staged(const fs::path& staging, const MineOptions& options, Mine
   if (!suite.task_errors.empty()) return suite.task_errors.front().with_context("a mined task");
   if (suite.tasks.empty()) return ok_status();
   CampaignConfig config;
-  config.contenders = {builtin("noop"), builtin("oracle"), builtin("hack-probe")};
+  config.contenders = {builtin_contender("noop"), builtin_contender("oracle"),
+                       builtin_contender("hack-probe")};
   RunOptions run;
   run.out_dir = staging.parent_path() / "validation";
   run.cache_dir = options.cache_dir;
