@@ -27,6 +27,8 @@ class ClaudeCodeDefinition final : public RunnerDefinition {
     // As root, Claude Code refuses to skip permissions unless told it runs in a sandbox.
     command.env = {"IS_SANDBOX=1", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1",
                    "DISABLE_AUTOUPDATER=1"};
+    // Metered: the proxy's base URL wins over the contender's own ANTHROPIC_BASE_URL (its upstream).
+    if (!request.meter_base_url.empty()) command.env.push_back("ANTHROPIC_BASE_URL=" + request.meter_base_url);
     if (private_home && !c.env.count("HOME")) {
       LANDED_TRY(auto home, make_private_home(request, "claude-home"));
       command.env.push_back("HOME=" + home.string());

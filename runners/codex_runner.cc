@@ -4,6 +4,7 @@
 
 #include "runners/agent_cli_support.h"
 #include "runners/codex_parser.h"
+#include "runners/metering.h"
 
 namespace landed {
 namespace {
@@ -46,6 +47,18 @@ class CodexDefinition final : public RunnerDefinition {
     if (c.effort) command.argv.insert(command.argv.end(), {"-c", "model_reasoning_effort=" + *c.effort});
     if (c.model) command.argv.insert(command.argv.end(), {"-m", *c.model});
     command.argv.insert(command.argv.end(), c.args.begin(), c.args.end());
+    // Metered: a custom provider's base_url is overridden after the contender's own -c (the last
+    // one wins); OpenAI's built-in provider takes the openai_base_url setting (and, in older
+    // versions, OPENAI_BASE_URL).
+    if (!request.meter_base_url.empty()) {
+      const std::string quoted = "\"" + request.meter_base_url + "\"";
+      if (auto provider = codex_custom_provider(c.args)) {
+        command.argv.insert(command.argv.end(), {"-c", "model_providers." + *provider + ".base_url=" + quoted});
+      } else {
+        command.argv.insert(command.argv.end(), {"-c", "openai_base_url=" + quoted});
+        command.env.push_back("OPENAI_BASE_URL=" + request.meter_base_url);
+      }
+    }
     command.argv.insert(command.argv.end(), {"--", request.task.prompt});
     if (private_home) {
       LANDED_TRY(auto home, make_private_home(request, "codex-home"));

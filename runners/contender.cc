@@ -44,6 +44,7 @@ std::string contender_fingerprint(const Contender& c) {
   hash_number(hash, c.limits.max_usd);
   // Absent for runners whose version is unknown: fingerprints made before it existed stay valid.
   if (c.tool_version) hash.update_field("tool:" + *c.tool_version);
+  if (c.upstream) hash.update_field("upstream:" + *c.upstream);
   return hash.hex().substr(0, 16);
 }
 

@@ -42,6 +42,12 @@ struct Contender {
   std::optional<std::string> tool_version;
   /// The API provider its attempts load (for [run.providers] limits); not in the fingerprint.
   std::string provider;
+  /// `meter`: calls go through landed's metering proxy (null: the runner's default, see
+  /// runners/metering.h); not in the fingerprint, it changes what is measured, not what runs.
+  std::optional<bool> meter;
+  /// `upstream`: the base URL the proxy forwards to, in place of the tool's own or the
+  /// provider's default. In the fingerprint when set.
+  std::optional<std::string> upstream;
   std::string fingerprint;                       // sha256 of all of the above but secret values
 
   ContenderInfo info(bool simulated) const;

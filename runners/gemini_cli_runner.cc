@@ -59,6 +59,9 @@ class GeminiCliDefinition final : public RunnerDefinition {
     add_default_env(command.env, c, "NO_COLOR", "1");
     if (auto it = c.options.find("base_url"); it != c.options.end())
       add_default_env(command.env, c, "GOOGLE_GEMINI_BASE_URL", it->second);
+    // Metered: the proxy's base URL wins over base_url and the contender's env (its upstream).
+    if (!request.meter_base_url.empty())
+      command.env.push_back("GOOGLE_GEMINI_BASE_URL=" + request.meter_base_url);
     return command;
   }
 

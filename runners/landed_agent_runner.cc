@@ -57,6 +57,8 @@ class LandedAgentDefinition final : public RunnerDefinition {
     LANDED_TRY(command.env, native_agent_environment(request));
     command.read_only_paths.push_back(native_prompt_path(request));
     command.env.insert(command.env.end(), options_env->begin(), options_env->end());
+    // Metered: the proxy's base URL wins over options.base_url (its upstream).
+    if (!request.meter_base_url.empty()) command.env.push_back("LANDED_AGENT_BASE_URL=" + request.meter_base_url);
     return command;
   }
 

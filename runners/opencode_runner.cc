@@ -44,7 +44,13 @@ class OpencodeDefinition final : public RunnerDefinition {
           "OPENCODE_DISABLE_DEFAULT_PLUGINS", "OPENCODE_DISABLE_LSP_DOWNLOAD",
           "OPENCODE_DISABLE_CLAUDE_CODE", "OPENCODE_DISABLE_SHARE"})
       add_default_env(command.env, c, flag, "1");
-    if (auto it = c.options.find("base_url"); it != c.options.end()) {
+    if (!request.meter_base_url.empty()) {
+      // Metered: the provider's baseURL is the proxy (its upstream is base_url or the default).
+      LANDED_TRY(json config, c.options.count("base_url")
+                                  ? opencode_provider_config(*c.model, request.meter_base_url)
+                                  : opencode_builtin_provider_config(*c.model, request.meter_base_url));
+      command.env.push_back("OPENCODE_CONFIG_CONTENT=" + config.dump());
+    } else if (auto it = c.options.find("base_url"); it != c.options.end()) {
       LANDED_TRY(json config, opencode_provider_config(*c.model, it->second));
       add_default_env(command.env, c, "OPENCODE_CONFIG_CONTENT", config.dump());
     }
@@ -77,6 +83,15 @@ Result<json> opencode_provider_config(const std::string& model, const std::strin
                       {"tool_call", true},
                       {"reasoning", true},
                       {"limit", {{"context", 200000}, {"output", 32000}}}}}}}}}}}};
+}
+
+Result<json> opencode_builtin_provider_config(const std::string& model, const std::string& base_url) {
+  const auto slash = model.find('/');
+  if (slash == std::string::npos || slash == 0)
+    return make_error("opencode model \"{}\" is not provider/model", model);
+  return json{{"autoupdate", false},
+              {"share", "disabled"},
+              {"provider", {{model.substr(0, slash), {{"options", {{"baseURL", base_url}}}}}}}};
 }
 
 std::unique_ptr<Runner> make_opencode_runner() {

@@ -22,5 +22,9 @@ std::unique_ptr<Runner> make_opencode_runner();
 /// @ai-sdk/openai-compatible at `base_url`, key from {env:OPENCODE_PROVIDER_API_KEY}, the model
 /// declared with tool calls and reasoning.
 Result<nlohmann::json> opencode_provider_config(const std::string& model, const std::string& base_url);
+/// The inline config for a metered built-in provider (anthropic/..., openai/...): only its
+/// options.baseURL, set to the metering proxy.
+Result<nlohmann::json> opencode_builtin_provider_config(const std::string& model,
+                                                         const std::string& base_url);
 
 }  // namespace landed

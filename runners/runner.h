@@ -39,6 +39,12 @@ struct AgentRequest {
   /// The task's resolved [environment] ("NAME=value"; harness/campaign/task_environment.h):
   /// toolchain variables the agent's processes get over the inherited ones.
   std::vector<std::string> environment = {};
+  /// When the contender is metered: the attempt's base URL on landed's metering proxy
+  /// (http://127.0.0.1:PORT/a/<token>), which the runner gives the tool by its own setting in
+  /// place of the provider's base URL (see runners/metering.h). Empty: not metered.
+  std::string meter_base_url = {};
+  /// Readable once the proxy refused a call for a limit: the agent is then stopped. -1: none.
+  int stop_fd = -1;
 };
 
 /// How the agent's run ended, before any verification.

@@ -113,6 +113,7 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
   spec.isolation.read_only_paths.insert(spec.isolation.read_only_paths.end(),
                                         command->read_only_paths.begin(),
                                         command->read_only_paths.end());
+  spec.stop_fd = request.stop_fd;
   spec.on_stdout_line = [&](std::string_view line) {
     parser->on_line(line);
     limit = crossed_limit(request.contender.limits, parser->usage(), request.price);
@@ -130,6 +131,12 @@ AgentResult SubprocessRunner::run(const AgentRequest& request) {
     result.usage = parser->usage();
     result.limit_hit = limit;
     result.reason = limit_reason(*limit, request.contender.limits, result.usage);
+  } else if (process->stopped && !parser_stopped) {
+    // The metering proxy refused a call for a limit; the attempt names which one.
+    result.status = AgentStatus::kOverBudget;
+    result.usage = parser->usage();
+    result.limit_hit = "metered";
+    result.reason = "stopped: the metering proxy refused a call (a limit was reached)";
   } else if (parser_stopped) {
     result = parser->finish(*process);
   } else if (process->timed_out) {

@@ -80,7 +80,49 @@ void merge_outcomes(OutcomeCounts& into, const OutcomeCounts& from) {
 }
 
 /// The fields add() fills; the derived ones are computed by finish().
+void add_meter(MeterFigures& m, const Record& record) {
+  if (!record.metered) return;
+  ++m.metered;
+  for (const MeteredModel& model : record.metered->by_model) {
+    if (is_contender_model(record.contender.model, model.model)) continue;
+    MeterFigures::OtherModel& other = m.other_models[model.model];
+    other.calls += model.calls;
+    other.tokens += static_cast<double>(model.tokens.total().value_or(0));
+  }
+  if (!record.metered->complete) ++m.incomplete;
+  if (!record.usage_mismatch.empty()) ++m.mismatched;
+  for (const std::string& kind : record.usage_mismatch)
+    if (std::find(m.mismatch_kinds.begin(), m.mismatch_kinds.end(), kind) == m.mismatch_kinds.end())
+      m.mismatch_kinds.insert(std::upper_bound(m.mismatch_kinds.begin(), m.mismatch_kinds.end(), kind), kind);
+  if (record.metered->cost_usd) m.metered_cost_usd += *record.metered->cost_usd;
+  const TokenUsage& tool = record.tool_usage ? record.tool_usage->tokens : record.usage.tokens;
+  const Count tool_total = record.usage_source == "metered" ? Count() : tool.total();
+  const Count metered_total = record.metered->tokens.total();
+  if (!tool_total || !metered_total) return;
+  ++m.compared;
+  m.tool_tokens += static_cast<double>(*tool_total);
+  m.metered_tokens += static_cast<double>(*metered_total);
+}
+
+void merge_meter(MeterFigures& into, const MeterFigures& from) {
+  into.metered += from.metered;
+  for (const auto& [model, other] : from.other_models) {
+    into.other_models[model].calls += other.calls;
+    into.other_models[model].tokens += other.tokens;
+  }
+  into.incomplete += from.incomplete;
+  into.mismatched += from.mismatched;
+  for (const std::string& kind : from.mismatch_kinds)
+    if (std::find(into.mismatch_kinds.begin(), into.mismatch_kinds.end(), kind) == into.mismatch_kinds.end())
+      into.mismatch_kinds.insert(std::upper_bound(into.mismatch_kinds.begin(), into.mismatch_kinds.end(), kind), kind);
+  into.compared += from.compared;
+  into.tool_tokens += from.tool_tokens;
+  into.metered_tokens += from.metered_tokens;
+  into.metered_cost_usd += from.metered_cost_usd;
+}
+
 void merge_summary(ContenderSummary& into, const ContenderSummary& from) {
+  merge_meter(into.meter, from.meter);
   into.attempts += from.attempts;
   into.scored += from.scored;
   into.passes += from.passes;
@@ -236,6 +278,7 @@ void ScoreboardBuilder::add(const Record& record) {
       ++s.cost.reported_mismatches;
   }
   add_tokens(s.tokens, record.usage.tokens);
+  add_meter(s.meter, record);
   s.steps.add(record.usage.steps);
   s.tool_calls.add(record.usage.tool_calls);
   s.wall_time_s.add(record.wall_time_s);
@@ -294,6 +337,14 @@ void ScoreboardBuilder::fill_cells(Scoreboard& board) const {
       if (it != cells_.end()) board.cells[t * board.contenders.size() + c] = it->second;
     }
   }
+}
+
+bool is_contender_model(const std::optional<std::string>& contender_model,
+                        const std::string& metered_model) {
+  if (!contender_model || contender_model->empty()) return true;  // nothing to tell apart
+  // A provider prefix in the contender's model ("anthropic/claude-...") is not on the wire.
+  const std::string own = contender_model->substr(contender_model->rfind('/') + 1);
+  return metered_model == own || metered_model.rfind(own + "-", 0) == 0;
 }
 
 }  // namespace landed

@@ -73,6 +73,30 @@ struct CostFigures {
 /// all known, so dollars are a lower bound), `no_usage` (no attempt reported tokens).
 std::string_view price_status(const CostFigures& cost);
 
+/// Three-way reconciliation of metered contenders: what the tool said, what the proxy counted,
+/// and what the metered tokens cost.
+struct MeterFigures {
+  std::int64_t metered = 0;          // attempts with a metered block
+  std::int64_t incomplete = 0;       // ... whose metered usage is a lower bound
+  std::int64_t mismatched = 0;       // ... flagged usage_mismatch
+  std::vector<std::string> mismatch_kinds;  // sorted union of the kinds flagged
+  std::int64_t compared = 0;         // attempts where both the tool and the proxy counted tokens
+  double tool_tokens = 0, metered_tokens = 0;  // sums over the compared attempts
+  double metered_cost_usd = 0;       // over metered attempts with a priced metered usage
+  /// Calls the proxy metered for models other than the contender's own (sub-agents, side
+  /// models such as a small model for titles): per model, its calls and tokens, shown apart.
+  struct OtherModel {
+    std::int64_t calls = 0;
+    double tokens = 0;
+  };
+  std::map<std::string, OtherModel> other_models;
+};
+
+/// Whether a metered model is the contender's own: the same name, or it with a suffix the
+/// provider adds (a date: "claude-opus-4-5" served as "claude-opus-4-5-20251101").
+bool is_contender_model(const std::optional<std::string>& contender_model,
+                        const std::string& metered_model);
+
 struct ContenderSummary {
   ContenderInfo contender;
   std::int64_t attempts = 0;      // every record, infra errors included
@@ -88,6 +112,7 @@ struct ContenderSummary {
   std::int64_t k = 0;
   CostFigures cost;
   TokenFigures tokens;
+  MeterFigures meter;
   KnownMean steps, tool_calls, wall_time_s;
   std::optional<double> median_wall_time_s;
   /// The pooled records of this row carry more than one contender definition (fingerprint):

@@ -11,6 +11,7 @@
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
 #include "harness/campaign/attempt_isolation.h"
+#include "harness/campaign/attempt_metering.h"
 #include "harness/campaign/attempt_paths.h"
 #include "harness/campaign/env_file.h"
 #include "harness/campaign/setup_step.h"
@@ -159,9 +160,22 @@ class AttemptRun {
                          agent_isolation(context_.isolation, plan_.contender->network,
                                          sandbox_->root, dirs_, env_.read_only_paths),
                          env_.variables};
+    auto lease = open_attempt_meter(context_.meter, *plan_.contender, record_.attempt_id,
+                                    context_.price_usage);
+    if (!lease.ok()) return agent_infra_error("metering: " + lease.error().message);
+    if (*lease) {
+      request.meter_base_url = (*lease)->base_url();
+      request.stop_fd = (*lease)->stop_fd();
+    }
     AgentResult agent = runner.run(request);
+    std::optional<MeterReport> metered;
+    if (*lease) metered = (*lease)->close();
+    if (metered) apply_meter_to_agent(*metered, agent);
     record_.timing.agent_s = clock.seconds();
     record_.usage = agent.usage;
+    if (metered) settle_meter(*metered, !(agent.process && (agent.process->stopped ||
+                                                             agent.process->timed_out)));
+    else record_.usage_source = "tool";
     record_.agent.status = std::string(to_string(agent.status));
     record_.agent.limit_hit = agent.limit_hit;
     record_.agent.model_reported = agent.model_reported;
@@ -180,6 +194,21 @@ class AttemptRun {
     record_.patch.truncated = true;
     return text.substr(0, cap) + fmt::format("\n[landed: patch truncated: the first {} of {} bytes "
                                              "are kept]\n", cap, text.size());
+  }
+
+  static AgentResult agent_infra_error(std::string reason) {
+    AgentResult agent;
+    agent.status = AgentStatus::kInfraError;
+    agent.reason = std::move(reason);
+    return agent;
+  }
+
+  void settle_meter(const MeterReport& report, bool tool_report_final) {
+    apply_meter_to_record(report, context_.price_usage, tool_report_final, record_);
+    // The call log is evidence, not the outcome: a write failure is noted in the reason.
+    if (Status logged = write_meter_logs(report, paths_.dir(), context_.keep_traffic, *plan_.contender);
+        !logged.ok())
+      meter_note_ = " [the metering call log could not be written: " + logged.error().message + "]";
   }
 
   Result<CandidatePatch> capture_patch() {
@@ -289,7 +318,7 @@ class AttemptRun {
   }
 
   Record finish(Outcome outcome, std::string reason) {
-    set_outcome(record_, outcome, std::move(reason));
+    set_outcome(record_, outcome, std::move(reason) + meter_note_);
     if (!record_.patch.hidden_test_edits.empty())
       record_.reason += fmt::format(" [the agent edited hidden-test paths, overwritten: {}]",
                                     fmt::join(record_.patch.hidden_test_edits, ", "));
@@ -317,6 +346,7 @@ class AttemptRun {
   Stopwatch total_;
   double sandbox_s_ = 0;
   std::int64_t lines_cut_ = 0;
+  std::string meter_note_;
   std::optional<TempDir> work_;
   AttemptWorkDirs dirs_;
   std::optional<BaseCommit> base_;

@@ -19,6 +19,7 @@
 namespace landed {
 
 struct Route;
+class MeterProxy;
 
 /// One step of a route attempt (harness/campaign/route_attempt.h).
 struct RouteStepOf {
@@ -55,6 +56,9 @@ struct AttemptContext {
   std::function<Dollars(const Usage&)> price_usage;
   /// Fills cost_usd, price_status and unpriced_models of a finished record.
   std::function<void(Record&)> price_record;
+  /// The campaign's metering proxy; null when no contender is metered.
+  MeterProxy* meter = nullptr;
+  bool keep_traffic = false;              // --keep-traffic: bodies into traffic.jsonl
 };
 
 /// Runs the attempt and returns its record. Never throws: every failure becomes an outcome

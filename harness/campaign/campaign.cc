@@ -1,5 +1,6 @@
 #include "harness/campaign/campaign.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
@@ -24,6 +25,8 @@
 #include "harness/campaign/resume_check.h"
 #include "harness/campaign/secret_scrub.h"
 #include "harness/process/interrupt.h"
+#include "harness/meter/meter_proxy.h"
+#include "runners/metering.h"
 #include "landed/version.h"
 #include "results/model/campaign_metadata.h"
 #include "results/store/records_file.h"
@@ -133,6 +136,11 @@ class CampaignRun {
   }
 
   const SchedulePolicy& policy() const { return policy_; }
+  /// Dollars of the attempts finished so far (the metering proxy adds those running now).
+  double spent_now() {
+    std::lock_guard lock(mutex);
+    return cap_.spent();
+  }
   std::mutex mutex;
   std::optional<Error> append_error;
   std::optional<std::string> stopped_reason;
@@ -257,6 +265,23 @@ std::vector<std::string> planned_contenders(const CampaignPlan& plan,
   return {ids.begin(), ids.end()};
 }
 
+/// The metering proxy, when an attempt to run has a metered contender.
+Result<std::unique_ptr<MeterProxy>> start_meter(const CampaignConfig& config, const RunOptions& options,
+                                                const std::vector<PlannedRun>& todo, CampaignRun& run) {
+  const bool needed = !todo.empty() && std::any_of(config.contenders.begin(), config.contenders.end(),
+                                                   [](const Contender& c) { return wants_meter(c); });
+  if (!needed) return std::unique_ptr<MeterProxy>();
+  MeterProxyOptions meter;
+  meter.upstream.ca_file = options.ca_file;
+  meter.keep_traffic = options.keep_traffic;
+  meter.campaign.max_usd = options.max_usd;
+  meter.campaign.spent_elsewhere = [&run] { return run.spent_now(); };
+  meter.threads = static_cast<std::size_t>(std::max(64, options.jobs * 8));
+  auto proxy = MeterProxy::start(std::move(meter));
+  if (!proxy.ok()) return proxy.error().with_context("metering proxy");
+  return std::move(proxy).value();
+}
+
 }  // namespace
 
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
@@ -304,6 +329,9 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   const std::vector<PlannedRun>& todo = plan.to_run;
   const std::vector<std::string> secrets = campaign_secrets(config);
   CampaignRun run(config, options, todo, result.records);
+  LANDED_TRY(std::unique_ptr<MeterProxy> meter, start_meter(config, options, todo, run));
+  context.meter = meter.get();
+  context.keep_traffic = options.keep_traffic;
   if (options.observer) options.observer->campaign_started(todo.size());
   auto work = [&](std::size_t i) {
     Record record;

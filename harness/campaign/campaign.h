@@ -40,6 +40,10 @@ struct RunOptions {
   std::vector<std::filesystem::path> reuse;
   bool adaptive_repeats = false;            // --repeats auto: `repeats` is then the maximum
   double confidence = 0.95;                 // of the adaptive-repeats rule
+  /// The metering proxy (contenders with meter = true): CA file for HTTPS upstreams (else the
+  /// system store), and whether request and reply bodies are kept (traffic.jsonl).
+  std::optional<std::filesystem::path> ca_file;
+  bool keep_traffic = false;
   /// Called with each record once it is appended (one call at a time), e.g. for the history.
   std::function<void(const Record&)> on_record;
 };

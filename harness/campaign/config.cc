@@ -8,6 +8,8 @@
 #include "harness/campaign/route_config.h"
 #include "harness/process/isolation.h"
 #include "harness/task/toml_reader.h"
+#include "harness/meter/upstream.h"
+#include "runners/metering.h"
 #include "runners/registry.h"
 #include "runners/tool_version.h"
 
@@ -120,6 +122,12 @@ Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& 
   LANDED_TRY(base.options, read_options(reader));
   LANDED_TRY(auto provider, reader.optional_string("provider"));
   if (provider) base.provider = *provider;
+  LANDED_TRY(base.meter, reader.optional_bool("meter"));
+  LANDED_TRY(base.upstream, reader.optional_string("upstream"));
+  if (base.upstream) {
+    if (auto parsed = parse_upstream(*base.upstream); !parsed.ok())
+      return reader.error_at("upstream", parsed.error().message);
+  }
   LANDED_TRY(auto limits_table, reader.optional_table("limits"));
   base.limits = defaults;
   if (limits_table) {
@@ -137,6 +145,8 @@ Result<std::vector<Contender>> read_contender(TomlReader& reader, const Limits& 
     const bool several = fields.efforts.size() > 1;
     c.id = fields.name ? *fields.name + (several && effort ? "@" + *effort : "")
                        : default_contender_id(c.runner, c.model, c.effort);
+    if (Status metered = check_meter_setting(c); !metered.ok())
+      return reader.error_at("meter", metered.error().message);
     c.tool_version = probe_tool_version(c);
     c.provider = derive_provider(c);
     c.fingerprint = contender_fingerprint(c);
@@ -242,6 +252,8 @@ nlohmann::json config_to_json(const CampaignConfig& config) {
                           {"tool_version", c.tool_version ? nlohmann::json(*c.tool_version)
                                                           : nlohmann::json(nullptr)},
                           {"provider", c.provider},
+                          {"meter", wants_meter(c)},
+                          {"upstream", c.upstream ? nlohmann::json(*c.upstream) : nlohmann::json(nullptr)},
                           {"fingerprint", c.fingerprint}});
   }
   return {{"file", config.file.string()},

@@ -55,6 +55,8 @@ struct RunArguments {
   std::string isolation;
   bool allow_unpriced = false;
   std::vector<std::string> fail_on;
+  std::string ca_file;
+  bool keep_traffic = false;
 };
 
 std::filesystem::path default_out_dir(const Suite& suite) {
@@ -91,6 +93,8 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   if (args.max_usd > 0) options.max_usd = args.max_usd;
   else options.max_usd = config.max_usd;
   if (!args.prices.empty()) options.prices = args.prices;
+  if (!args.ca_file.empty()) options.ca_file = std::filesystem::absolute(args.ca_file);
+  options.keep_traffic = args.keep_traffic;
   if (!args.shard.empty()) {
     auto shard = parse_shard(args.shard);
     if (!shard.ok()) {
@@ -299,6 +303,13 @@ void register_run(CLI::App& app) {
                       "at most 60 s (default 2000)")
       ->check(CLI::Range(0, 600000));
   command->add_flag("--keep", args->keep, "Keep every sandbox under <out>/sandboxes");
+  command->add_option("--ca-file", args->ca_file,
+                      "CA certificates (PEM) the metering proxy trusts for HTTPS upstreams, in "
+                      "place of the system store (a private gateway)")
+      ->check(CLI::ExistingFile);
+  command->add_flag("--keep-traffic", args->keep_traffic,
+                    "Write each metered call's headers and bodies to traffic.jsonl in its attempt "
+                    "folder (credentials removed); without it no body reaches the disk");
   command->add_flag("--skip-bad-tasks", args->skip_bad_tasks,
                     "Tasks that fail to load are reported but do not make the exit code 2");
   command->add_flag("--strict", args->strict,

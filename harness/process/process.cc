@@ -64,36 +64,44 @@ std::vector<OutputStream*> open_streams(Capture& capture) {
   return streams;
 }
 
-/// Polls `extra_fd` (if >= 0, first), `wake_fd` (if >= 0) and the open streams; reads each
-/// ready stream once. Returns whether `extra_fd` is ready; false on a timeout or a wake-up.
-bool poll_and_read(Capture& capture, int extra_fd, int timeout_ms, int wake_fd = -1) {
+/// Polls `extra_fd` (if >= 0, first), `wake_fd` (if >= 0), the open streams and `stop_fd` (if
+/// >= 0, last); reads each ready stream once. Returns whether `extra_fd` is ready (false on a
+/// timeout or a wake-up); sets `*stop` when `stop_fd` is.
+bool poll_and_read(Capture& capture, int extra_fd, int timeout_ms, int wake_fd = -1,
+                   int stop_fd = -1, bool* stop = nullptr) {
   std::vector<OutputStream*> streams = open_streams(capture);
   std::vector<pollfd> fds;
   if (extra_fd >= 0) fds.push_back({extra_fd, POLLIN, 0});
   if (wake_fd >= 0) fds.push_back({wake_fd, POLLIN, 0});
   for (OutputStream* stream : streams) fds.push_back({stream->fd(), POLLIN, 0});
+  if (stop_fd >= 0) fds.push_back({stop_fd, POLLIN, 0});
   if (::poll(fds.data(), fds.size(), timeout_ms) <= 0) return false;
   const std::size_t first_stream = (extra_fd >= 0 ? 1 : 0) + (wake_fd >= 0 ? 1 : 0);
   for (std::size_t i = 0; i < streams.size(); ++i) {
     if (fds[first_stream + i].revents != 0) streams[i]->read_available();
   }
+  if (stop_fd >= 0 && stop != nullptr && fds.back().revents != 0) *stop = true;
   return extra_fd >= 0 && fds[0].revents != 0;
 }
 
 /// Reads output and enforces the deadline until the child has exited (it is left unreaped).
-/// A SIGINT/SIGTERM to landed stops the child like a timeout does (TERM, grace, KILL).
-void supervise(const ProcessTree& tree, Capture& capture, Stopper& stopper) {
+/// A SIGINT/SIGTERM to landed stops the child like a timeout does (TERM, grace, KILL), and so
+/// does `stop_fd` becoming readable (the metering proxy refused a call for a limit). Returns
+/// whether `stop_fd` asked for the stop.
+bool supervise(const ProcessTree& tree, Capture& capture, Stopper& stopper, int stop_fd) {
   bool stopping_for_signal = false;
+  bool stop_asked = false;
   while (true) {
     const int wake_fd = stopping_for_signal ? -1 : interrupt_fd();
-    const bool exited =
-        poll_and_read(capture, tree.pidfd(), stopper.poll_timeout_ms(Clock::now()), wake_fd);
-    if (capture.out.stop_requested()) stopper.stop(Clock::now());
+    // Once asked, stop_fd stays readable: it is not polled again.
+    const bool exited = poll_and_read(capture, tree.pidfd(), stopper.poll_timeout_ms(Clock::now()),
+                                      wake_fd, stop_asked ? -1 : stop_fd, &stop_asked);
+    if (capture.out.stop_requested() || stop_asked) stopper.stop(Clock::now());
     if (!stopping_for_signal && interrupted()) {
       stopping_for_signal = true;
       stopper.stop(Clock::now());
     }
-    if (exited) return;
+    if (exited) return stop_asked;
     stopper.tick(Clock::now());
   }
 }
@@ -152,7 +160,7 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
   LANDED_TRY(SpawnedChild child, spawn_child(request));
   Capture capture = make_capture(spec, child, files);
   Stopper stopper(child.tree, deadline_of(spec, Clock::now()), spec.kill_grace);
-  supervise(child.tree, capture, stopper);
+  const bool stop_asked = supervise(child.tree, capture, stopper, spec.stop_fd);
   // The child is a zombie now, so its group id is still pinned: kill what is left in the group.
   child.tree.signal_group(SIGKILL);
   ProcessResult result;
@@ -162,6 +170,7 @@ Result<ProcessResult> run_process(const ProcessSpec& spec) {
   child.tree.sweep();
   drain(capture);
   record_capture(capture, result);
+  result.stopped = result.stopped || stop_asked;
   LANDED_TRY_STATUS(isolation_outcome(spec.isolation.mode, read_status_pipe(child.status_read),
                                       spec.stderr_path, result.timed_out || result.stopped));
   return result;

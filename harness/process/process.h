@@ -56,6 +56,9 @@ struct ProcessSpec {
   /// A wrapper that fails before the command starts (a mount refused, a ruleset rejected) is an
   /// Error of run_process naming the cause, never a silent run without isolation.
   IsolationSpec isolation;
+  /// When this descriptor becomes readable (e.g. an eventfd landed's metering proxy signals once
+  /// a limit was reached), the process is stopped as if on_stdout_line returned false. -1: none.
+  int stop_fd = -1;
 };
 
 /// How a run ended and what it used.
@@ -65,7 +68,7 @@ struct ProcessResult {
   std::optional<int> exit_code;
   std::optional<int> signal;
   bool timed_out = false;
-  bool stopped = false;                              ///< on_stdout_line returned false
+  bool stopped = false;                              ///< on_stdout_line returned false or stop_fd fired
   double wall_s = 0, cpu_user_s = 0, cpu_sys_s = 0;  ///< cpu includes reaped descendants
   std::int64_t max_rss_kb = 0;
   std::int64_t stdout_bytes = 0, stderr_bytes = 0;  ///< bytes seen (including dropped ones)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "results/model/metered.h"
 #include "results/model/outcome.h"
 #include "results/model/usage.h"
 
@@ -146,6 +147,15 @@ struct Record {
   std::optional<ReusedFrom> reused_from;   // set when copied from an earlier campaign
   std::optional<RouteInfo> route;    // route attempts only: usage, cost, time are step sums
   std::optional<IsolationInfo> isolation;  // null in records made before isolation modes
+
+  /// Metering (harness/meter): what the proxy saw on the wire (null when not metered), where
+  /// `usage` came from ("metered", "tool", "both"; empty in records made before metering), what
+  /// the tool itself reported when `usage` is the metered one, and the token kinds on which the
+  /// two differ by more than max(1 token, 1%).
+  std::optional<MeteredUsage> metered;
+  std::string usage_source;
+  std::optional<Usage> tool_usage;
+  std::vector<std::string> usage_mismatch;
 
   std::string started_at;            // ISO 8601, UTC
   std::string finished_at;

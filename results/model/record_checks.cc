@@ -73,12 +73,29 @@ Why check_route(const std::optional<RouteInfo>& route) {
   return std::nullopt;
 }
 
+Why check_metered(const std::optional<MeteredUsage>& metered) {
+  if (!metered) return std::nullopt;
+  if (Why why = check_tokens("metered.", metered->tokens)) return why;
+  if (metered->calls < 0) return negative("metered.calls", metered->calls);
+  if (Why why = check_amount("metered.cost_usd", metered->cost_usd)) return why;
+  for (std::size_t i = 0; i < metered->by_model.size(); ++i) {
+    const MeteredModel& m = metered->by_model[i];
+    std::string at = fmt::format("metered.models[{}].", i);
+    if (Why why = check_tokens(at, m.tokens)) return why;
+    if (m.calls < 0) return negative(at + "calls", m.calls);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> invalid_summary_value(const Record& r) {
   if (r.repeat < 0) return negative("repeat", r.repeat);
   if (Why why = check_usage("", r.usage)) return why;
   if (Why why = check_amount("cost_usd", r.cost_usd)) return why;
+  if (Why why = check_metered(r.metered)) return why;
+  if (r.tool_usage)
+    if (Why why = check_usage("tool_usage.", *r.tool_usage)) return why;
   return check_amount("wall_time_s", r.wall_time_s);
 }
 

@@ -75,6 +75,34 @@ json timing_json(const PhaseTimes& t) {
               {"setup_s", nullable(t.setup_s)}};
 }
 
+json metered_model_json(const MeteredModel& m) {
+  json out{{"model", m.model}};
+  write_tokens(out, m.tokens);
+  out["cache_write_1h_tokens"] = nullable(m.cache_write_1h_tokens);
+  out["calls"] = m.calls;
+  out["calls_usage_unknown"] = m.calls_usage_unknown;
+  out["time_s"] = m.time_s;
+  out["ttfb_s_max"] = nullable(m.ttfb_s_max);
+  return out;
+}
+
+json metered_json(const MeteredUsage& m) {
+  json out = json::object();
+  write_tokens(out, m.tokens);
+  out["cache_write_1h_tokens"] = nullable(m.cache_write_1h_tokens);
+  out["calls"] = m.calls;
+  out["calls_usage_unknown"] = m.calls_usage_unknown;
+  out["complete"] = m.complete;
+  out["errors_by_status"] = m.errors_by_status;
+  out["limit_hit"] = nullable(m.limit_hit);
+  out["overrun"] = nullable(m.overrun);
+  out["cost_usd"] = nullable(m.cost_usd);
+  json models = json::array();
+  for (const MeteredModel& model : m.by_model) models.push_back(metered_model_json(model));
+  out["models"] = std::move(models);
+  return out;
+}
+
 json route_step_json(const RouteStepInfo& step);
 
 json route_json(const RouteInfo& route) {
@@ -132,6 +160,12 @@ json to_json(const Record& r) {
   if (r.route) out["route"] = route_json(*r.route);
   if (r.isolation)
     out["isolation"] = json{{"mode", r.isolation->mode}, {"missing", r.isolation->missing}};
+  // Optional: present when the attempt was metered (or the field was set), so other records
+  // keep their shape.
+  if (!r.usage_source.empty()) out["usage_source"] = r.usage_source;
+  if (r.metered) out["metered"] = metered_json(*r.metered);
+  if (r.tool_usage) out["tool_usage"] = to_json(*r.tool_usage);
+  if (r.metered || !r.usage_mismatch.empty()) out["usage_mismatch"] = r.usage_mismatch;
   out["started_at"] = r.started_at;
   out["finished_at"] = r.finished_at;
   out["host"] = r.host;

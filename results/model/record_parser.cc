@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <string>
 
 #include <simdjson.h>
@@ -320,6 +321,83 @@ error_code read_route(Walker& walk, dom::element value, std::optional<RouteInfo>
   });
 }
 
+error_code read_status_counts(dom::element value, std::map<std::string, std::int64_t>& out) {
+  out.clear();
+  if (value.is_null()) return simdjson::SUCCESS;
+  dom::object object;
+  if (auto error = value.get_object().get(object)) return error;
+  for (auto [key, v] : object) {
+    std::int64_t number = 0;
+    if (auto error = v.get_int64().get(number)) return error;
+    out.emplace(std::string(key), number);
+  }
+  return simdjson::SUCCESS;
+}
+
+error_code read_int64(dom::element value, std::int64_t& out) {
+  if (value.is_null()) return out = 0, simdjson::SUCCESS;
+  return value.get_int64().get(out);
+}
+
+error_code read_plain_double(dom::element value, double& out) {
+  if (value.is_null()) return out = 0, simdjson::SUCCESS;
+  return value.get_double().get(out);
+}
+
+error_code read_metered_model(Walker& walk, dom::element value, MeteredModel& m) {
+  m = MeteredModel{};
+  return walk.object(value, "", [&](std::string_view key, dom::element v) {
+    error_code error = simdjson::SUCCESS;
+    if (read_token_field(key, v, m.tokens, error)) return error;
+    if (key == "model") return read_string(v, m.model);
+    if (key == "cache_write_1h_tokens") return read_count(v, m.cache_write_1h_tokens);
+    if (key == "calls") return read_int64(v, m.calls);
+    if (key == "calls_usage_unknown") return read_int64(v, m.calls_usage_unknown);
+    if (key == "time_s") return read_plain_double(v, m.time_s);
+    if (key == "ttfb_s_max") return read_double(v, m.ttfb_s_max);
+    return error;
+  });
+}
+
+error_code read_metered_models(Walker& walk, dom::element value, std::vector<MeteredModel>& out) {
+  out.clear();
+  if (value.is_null()) return simdjson::SUCCESS;
+  dom::array array;
+  if (auto error = value.get_array().get(array)) return error;
+  for (auto element : array)
+    if (auto error = read_metered_model(walk, element, out.emplace_back())) return error;
+  return simdjson::SUCCESS;
+}
+
+error_code read_metered(Walker& walk, dom::element value, std::optional<MeteredUsage>& out) {
+  if (value.is_null()) return out.reset(), simdjson::SUCCESS;
+  MeteredUsage& m = out.emplace();
+  return walk.object(value, "metered", [&](std::string_view key, dom::element v) {
+    error_code error = simdjson::SUCCESS;
+    if (read_token_field(key, v, m.tokens, error)) return error;
+    if (key == "cache_write_1h_tokens") return read_count(v, m.cache_write_1h_tokens);
+    if (key == "calls") return read_int64(v, m.calls);
+    if (key == "calls_usage_unknown") return read_int64(v, m.calls_usage_unknown);
+    if (key == "complete") return v.is_null() ? (m.complete = true, error) : v.get_bool().get(m.complete);
+    if (key == "errors_by_status") return read_status_counts(v, m.errors_by_status);
+    if (key == "limit_hit") return read_optional_string(v, m.limit_hit);
+    if (key == "overrun") return read_double(v, m.overrun);
+    if (key == "cost_usd") return read_double(v, m.cost_usd);
+    if (key == "models") return read_metered_models(walk, v, m.by_model);
+    return error;
+  });
+}
+
+error_code read_tool_usage(Walker& walk, dom::element value, std::optional<Usage>& out) {
+  if (value.is_null()) return out.reset(), simdjson::SUCCESS;
+  Usage& u = out.emplace();
+  return walk.object(value, "tool_usage", [&](std::string_view key, dom::element v) {
+    error_code error = simdjson::SUCCESS;
+    read_usage_field(walk, key, v, u, error);
+    return error;
+  });
+}
+
 struct LineState {
   std::int64_t schema = 0;
   bool has_outcome = false;
@@ -371,6 +449,11 @@ error_code read_top_field(Walker& walk, std::string_view key, dom::element v, Re
   if (key == "scoring_version") return read_optional_int(v, r.scoring_version);
   if (key == "patch") return read_patch(walk, v, r.patch);
   if (key == "isolation") return read_isolation(walk, v, r.isolation);
+  // The report's reconciliation (tool vs metered vs cost) reads these.
+  if (key == "usage_source") return read_string(v, r.usage_source);
+  if (key == "metered") return read_metered(walk, v, r.metered);
+  if (key == "tool_usage") return read_tool_usage(walk, v, r.tool_usage);
+  if (key == "usage_mismatch") return read_string_list(v, r.usage_mismatch);
   // Pooled reports count a reused copy once (results/store/pooled_records.h).
   if (key == "reused_from") return read_reused_from(walk, v, r.reused_from);
   return read_detail_field(walk, key, v, detail);
@@ -403,6 +486,10 @@ void reset(Record& r) {
   r.reused_from.reset();
   r.route.reset();
   r.isolation.reset();
+  r.usage_source.clear();
+  r.metered.reset();
+  r.tool_usage.reset();
+  r.usage_mismatch.clear();
   r.started_at.clear();
   r.finished_at.clear();
   r.host.clear();

@@ -19,7 +19,8 @@ enum class ReadDepth {
   /// contender, outcome, usage (tokens, steps, tool_calls, cost_usd_reported, models),
   /// cost_usd, price_status, unpriced_models, wall_time_s, scoring_version (merge checks it),
   /// patch (reports flag an attempt that edited hidden-test or protected paths), isolation,
-  /// task_base_commit, reused_from (pooled reports count a reused copy once).
+  /// task_base_commit, reused_from (pooled reports count a reused copy once), and the metering
+  /// fields (usage_source, metered, tool_usage, usage_mismatch: the report's reconciliation).
   /// Other fields keep their defaults.
   kSummary,
   /// Every field.

@@ -48,9 +48,20 @@ json tokens_json(const TokenFigures& t) {
               {"total", nullable(t.total.value())}};
 }
 
+/// The three-way reconciliation: tool-reported vs metered tokens vs the metered tokens' cost.
+json meter_json(const MeterFigures& m) {
+  json others = json::object();
+  for (const auto& [model, other] : m.other_models)
+    others[model] = json{{"calls", other.calls}, {"tokens", other.tokens}};
+  return json{{"other_models", std::move(others)},{"attempts", m.metered},          {"incomplete", m.incomplete},
+              {"mismatched", m.mismatched},     {"mismatch_kinds", m.mismatch_kinds},
+              {"compared", m.compared},         {"tool_tokens", m.tool_tokens},
+              {"metered_tokens", m.metered_tokens}, {"metered_cost_usd", m.metered_cost_usd}};
+}
+
 json contender_json(const ContenderSummary& s) {
   const ContenderInfo& c = s.contender;
-  return json{{"rank", s.rank},
+  json out{{"rank", s.rank},
               {"separable_from_leader", s.separable_from_leader},
               {"id", c.id}, {"runner", c.runner}, {"model", nullable(c.model)},
               {"effort", nullable(c.effort)}, {"simulated", c.simulated},
@@ -68,6 +79,9 @@ json contender_json(const ContenderSummary& s) {
               {"tool_calls_per_attempt", nullable(s.tool_calls.value())},
               {"wall_time_s", {{"mean", nullable(s.wall_time_s.value())},
                                {"median", nullable(s.median_wall_time_s)}}}};
+  // Only for metered contenders, so reports of unmetered records keep their shape.
+  if (s.meter.metered > 0) out["meter"] = meter_json(s.meter);
+  return out;
 }
 
 json cell_json(const ContenderSummary& s, const TaskCell& c) {

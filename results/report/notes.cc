@@ -51,6 +51,29 @@ std::string isolation_part(const Scoreboard& board) {
   return fmt::format(" · isolation: {}", fmt::join(parts, "; "));
 }
 
+void meter_notes(const Scoreboard& board, std::vector<std::string>& notes) {
+  for (const ContenderSummary& s : board.contenders) {
+    const MeterFigures& m = s.meter;
+    if (m.metered == 0) continue;
+    notes.push_back(fmt::format(
+        "{}: metered at the wire in {} attempt(s): the tool reported {:.0f} tokens, the proxy "
+        "counted {:.0f} (over {} attempt(s) with both); the metered tokens cost {}", s.contender.id,
+        m.metered, m.tool_tokens, m.metered_tokens, m.compared, figures::dollars(m.metered_cost_usd)));
+    if (m.mismatched > 0)
+      notes.push_back(fmt::format("{}: usage mismatch (tool vs metered, > max(1 token, 1%)) in {} "
+                                  "attempt(s): {}", s.contender.id, m.mismatched,
+                                  fmt::join(m.mismatch_kinds, ", ")));
+    for (const auto& [model, other] : m.other_models)
+      notes.push_back(fmt::format("{}: {} call(s) metered for another model than its own ({}: "
+                                  "sub-agent, side-model or retry calls), {:.0f} tokens; in the "
+                                  "figures above", s.contender.id, other.calls, model, other.tokens));
+    if (m.incomplete > 0)
+      notes.push_back(fmt::format("{}: {} attempt(s) with metered usage incomplete (a reply's usage "
+                                  "could not be read): the tool's report was used", s.contender.id,
+                                  m.incomplete));
+  }
+}
+
 }  // namespace
 
 std::string report_header(const ReportContext& context, const Scoreboard& board) {
@@ -76,6 +99,7 @@ std::vector<std::string> report_notes(const ReportContext& context, const Scoreb
     notes.push_back(fmt::format("{} infra_error attempt(s) excluded from every figure (not the "
                                 "model's fault).", board.infra_errors));
   cost_notes(board, notes);
+  meter_notes(board, notes);
   for (const ContenderSummary& s : board.contenders)
     if (s.definition_changed)
       notes.push_back(fmt::format("{}: definition changed: these records pool more than one "

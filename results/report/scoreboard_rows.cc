@@ -16,12 +16,27 @@ std::string tampered_mark(const ContenderSummary& s) {
 }
 
 
+bool any_metered(const Scoreboard& board) {
+  return std::any_of(board.contenders.begin(), board.contenders.end(),
+                     [](const ContenderSummary& s) { return s.meter.metered > 0; });
+}
+
+/// The reconciliation at a glance: "✓ 3 of 3" metered attempts agree with the tool's report,
+/// "⚠ 1 of 3 (output)" were flagged usage_mismatch; "—" when none was metered.
+std::string meter_cell(const MeterFigures& m) {
+  if (m.metered == 0) return "—";
+  if (m.mismatched == 0) return fmt::format("✓ {} of {}", m.metered, m.metered);
+  std::string kinds;
+  for (const std::string& kind : m.mismatch_kinds) kinds += (kinds.empty() ? "" : ", ") + kind;
+  return fmt::format("⚠ {} of {} ({})", m.mismatched, m.metered, kinds);
+}
+
 bool any_pass_at_k(const Scoreboard& board) {
   return std::any_of(board.contenders.begin(), board.contenders.end(),
                      [](const ContenderSummary& s) { return s.pass_at_k.has_value(); });
 }
 
-std::vector<std::string> row_of(const ContenderSummary& s, bool with_pass_at_k) {
+std::vector<std::string> row_of(const ContenderSummary& s, bool with_pass_at_k, bool with_meter) {
   namespace f = figures;
   std::vector<std::string> row{std::to_string(s.rank), f::contender_label(s),
                                f::passes(s.passes, s.scored), f::percent(s.pass_rate),
@@ -36,6 +51,7 @@ std::vector<std::string> row_of(const ContenderSummary& s, bool with_pass_at_k) 
                                 f::seconds(s.median_wall_time_s),
                                 f::other_outcomes(s.outcomes) + tampered_mark(s)};
   row.insert(row.end(), rest.begin(), rest.end());
+  if (with_meter) row.push_back(meter_cell(s.meter));
   return row;
 }
 
@@ -62,8 +78,15 @@ ScoreboardColumns scoreboard_columns(const Scoreboard& board) {
                                     h != std::string("other outcomes"));
     columns.priorities.push_back(priority);
   }
+  // Only when a contender was metered, so reports of unmetered records keep their columns.
+  const bool with_meter = any_metered(board);
+  if (with_meter) {
+    columns.headers.push_back("metered");
+    columns.right_aligned.push_back(false);
+    columns.priorities.push_back(4);
+  }
   for (const ContenderSummary& s : board.contenders)
-    columns.rows.push_back(row_of(s, with_pass_at_k));
+    columns.rows.push_back(row_of(s, with_pass_at_k, with_meter));
   return columns;
 }
 

@@ -18,7 +18,8 @@ struct ScoreboardColumns {
 };
 
 /// rank, contender, pass, rate, 95% CI, [pass@k], $/attempt, $/solved, tokens/attempt,
-/// cache hit, steps, tool calls, time (median), other outcomes.
+/// cache hit, steps, tool calls, time (median), other outcomes, [metered: the tool's report vs
+/// the metering proxy's count, when a contender was metered].
 ScoreboardColumns scoreboard_columns(const Scoreboard& board);
 
 }  // namespace landed

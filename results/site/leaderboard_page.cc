@@ -79,6 +79,10 @@ std::string row(const ContenderSummary& s) {
   std::string tampered = s.tampered > 0 ? fmt::format("<br><small class=\"tampered\">⚑ {} tampered</small>",
                                                       s.tampered)
                                         : "";
+  // The tool's own usage report disagreed with what the metering proxy counted.
+  if (s.meter.mismatched > 0)
+    tampered += fmt::format("<br><small class=\"usage-mismatch\">⚠ {} usage mismatch</small>",
+                            s.meter.mismatched);
   std::string cells = cell("rank", std::to_string(s.rank), std::to_string(s.rank)) +
                       contender_cell(s) +
                       cell("pass_rate", sort_value(s.pass_rate), rate + "<br><small>" +
@@ -147,6 +151,11 @@ std::string leaderboard_html(const LeaderboardPage& page) {
     out += "<p class=\"tampered\">⚑ tampered: attempts that edited hidden-test or protected "
            "test-runner files; those edits were reset to the base before verify, whatever the "
            "outcome.</p>\n";
+  if (std::any_of(board.contenders.begin(), board.contenders.end(),
+                  [](const ContenderSummary& s) { return s.meter.mismatched > 0; }))
+    out += "<p class=\"usage-mismatch\">⚠ usage mismatch: attempts whose agent tool reported "
+           "token counts that differ from what landed's metering proxy counted on the wire by more "
+           "than max(1 token, 1%); their figures are the metered ones.</p>\n";
   out += fmt::format("<p>Tokens, steps and dollars are per attempt. <span class=\"badge sim\">"
                      "simulated</span> contenders never called a real model; <span class=\"badge "
                      "unpriced\">unpriced</span> ones used a model without a price, so no dollar "

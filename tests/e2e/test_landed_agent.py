@@ -105,6 +105,9 @@ def test_agent_fixes_the_task_and_records_the_served_usage(tmp_path, api):
     assert [e["kind"] for e in entries] == ["tool_call", "text"]
     assert {e["endpoint"] for e in entries} == {api}
     for field, value in served_usage(entries).items():
+        # Metered: OpenAI has no cache-write charge, a known 0 where the fake logs null.
+        if value is None and field == "cache_write_tokens" and api != "anthropic":
+            value = 0
         assert record[field] == value, field
     assert record["steps"] == 2
     assert record["tool_calls"] == 1

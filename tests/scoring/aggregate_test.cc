@@ -122,5 +122,58 @@ TEST(Aggregate, ARowPoolingTwoDefinitionsUnderOneNameSaysDefinitionChanged) {
   EXPECT_TRUE(a.finish().contenders[0].definition_changed);
 }
 
+Record metered_record(const std::string& task, std::vector<std::string> mismatch,
+                      std::vector<MeteredModel> models) {
+  Record r = make_record("claude", task, 0, Outcome::kPass, 0.01);
+  r.contender.model = "claude-opus-4-5";
+  r.usage.tokens = TokenUsage{100, 0, 0, 10, {}};
+  r.usage_source = "both";
+  r.tool_usage = r.usage;
+  r.tool_usage->tokens.output_tokens = mismatch.empty() ? 10 : 5;
+  r.usage_mismatch = std::move(mismatch);
+  MeteredUsage m;
+  m.tokens = TokenUsage{100, 0, 0, 10, {}};
+  m.calls = 2;
+  m.cost_usd = 0.01;
+  m.by_model = std::move(models);
+  r.metered = m;
+  return r;
+}
+
+MeteredModel metered_model(const std::string& name, std::int64_t calls, std::int64_t tokens) {
+  MeteredModel m;
+  m.model = name;
+  m.calls = calls;
+  m.tokens = TokenUsage{tokens, 0, 0, 0, {}};
+  return m;
+}
+
+TEST(Aggregate, MeteredAttemptsAreReconciledAndOtherModelsShownApart) {
+  ScoreboardBuilder builder(prices(), Pricing::kStored);
+  builder.add(metered_record("t1", {}, {metered_model("claude-opus-4-5-20251101", 2, 110)}));
+  builder.add(metered_record("t2", {"output"}, {metered_model("claude-opus-4-5", 1, 60),
+                                                metered_model("claude-haiku-4-5", 1, 50)}));
+  builder.add(make_record("claude", "t3", 0, Outcome::kPass, 0.01));  // not metered
+  const MeterFigures m = builder.finish().contenders[0].meter;
+  EXPECT_EQ(m.metered, 2);
+  EXPECT_EQ(m.mismatched, 1);
+  EXPECT_EQ(m.mismatch_kinds, std::vector<std::string>{"output"});
+  EXPECT_EQ(m.compared, 2);
+  EXPECT_DOUBLE_EQ(m.tool_tokens, 110 + 105);
+  EXPECT_DOUBLE_EQ(m.metered_tokens, 220);
+  EXPECT_DOUBLE_EQ(m.metered_cost_usd, 0.02);
+  ASSERT_EQ(m.other_models.size(), 1u);  // the dated name is the contender's own model
+  EXPECT_EQ(m.other_models.at("claude-haiku-4-5").calls, 1);
+  EXPECT_DOUBLE_EQ(m.other_models.at("claude-haiku-4-5").tokens, 50);
+}
+
+TEST(Aggregate, AContendersModelMatchesItsDatedAndUnprefixedNames) {
+  EXPECT_TRUE(is_contender_model("claude-opus-4-5", "claude-opus-4-5"));
+  EXPECT_TRUE(is_contender_model("claude-opus-4-5", "claude-opus-4-5-20251101"));
+  EXPECT_TRUE(is_contender_model("anthropic/claude-opus-4-5", "claude-opus-4-5"));
+  EXPECT_FALSE(is_contender_model("claude-opus-4-5", "claude-haiku-4-5"));
+  EXPECT_TRUE(is_contender_model(std::nullopt, "anything"));
+}
+
 }  // namespace
 }  // namespace landed
