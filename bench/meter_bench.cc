@@ -2,11 +2,14 @@
 // LLM server): each call is made directly and through the proxy, alternating, and the
 // difference of the percentiles is the added latency (and their ratio); time to the first
 // streamed byte likewise; then STREAMS concurrent streamed calls through the proxy, all held open
-// at once (an in-process upstream sends message_start, waits HOLD_MS, then the rest), with this
-// process's peak RSS (proxy + clients + the slow upstream and their threads: an upper bound of
-// the proxy's own) before and after.
+// at once (an upstream in a child process sends message_start, waits HOLD_MS, then the rest),
+// with this process's peak RSS (proxy + clients and their threads: an upper bound of the
+// proxy's own) before and after.
 //   meter_bench FAKE_LLM [CALLS=2000] [STREAMS=200] [HOLD_MS=1000]
 #include <sys/resource.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -119,6 +122,24 @@ class SlowUpstream {
   int port_ = 0;
 };
 
+/// The slow upstream in a child process (forked before any thread of this one), so that its
+/// memory and descriptors are not counted as the proxy's. Returns its port.
+int start_slow_upstream(int hold_ms, int threads, pid_t* child) {
+  int fds[2];
+  if (::pipe(fds) != 0) std::exit(1);
+  if ((*child = ::fork()) == 0) {
+    ::close(fds[0]);
+    SlowUpstream slow(hold_ms, threads);
+    const int port = slow.port();
+    (void)!::write(fds[1], &port, sizeof port);
+    ::pause();  // until the bench kills it
+  }
+  ::close(fds[1]);
+  int port = 0;
+  if (::read(fds[0], &port, sizeof port) != sizeof port) std::exit(1);
+  return port;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,6 +150,8 @@ int main(int argc, char** argv) {
   const int calls = argc > 2 ? std::stoi(argv[2]) : 2000;
   const int streams = argc > 3 ? std::stoi(argv[3]) : 200;
   const int hold_ms = argc > 4 ? std::stoi(argv[4]) : 1000;
+  pid_t slow_pid = 0;
+  const int slow_port = start_slow_upstream(hold_ms, streams + 8, &slow_pid);
   FILE* fake = nullptr;
   const int port = start_fake(argv[1], 2 * calls + 20, 2 * calls, &fake);
   auto proxy = std::move(landed::MeterProxy::start({})).value();
@@ -138,6 +161,8 @@ int main(int argc, char** argv) {
   httplib::Client direct("127.0.0.1", port), proxied("127.0.0.1", proxy->port());
   direct.set_keep_alive(true);
   proxied.set_keep_alive(true);
+  direct.set_tcp_nodelay(true);  // else Nagle + delayed ACK add ~40 ms to both series
+  proxied.set_tcp_nodelay(true);
   std::vector<double> direct_ms, proxied_ms, direct_ttfb, proxied_ttfb;
   for (int i = 0; i < calls; ++i) {
     const Timing d = timed_call(direct, "/v1/messages");
@@ -157,8 +182,7 @@ int main(int argc, char** argv) {
                 percentile(proxied_ttfb, p) / percentile(direct_ttfb, p));
   (void)lease.close();
 
-  SlowUpstream slow(hold_ms, streams + 8);
-  auto held = std::move(proxy->open({"streams", "http://127.0.0.1:" + std::to_string(slow.port()), {},
+  auto held = std::move(proxy->open({"streams", "http://127.0.0.1:" + std::to_string(slow_port), {},
                                      nullptr})).value();
   const std::string held_prefix = held.base_url().substr(held.base_url().find("/a/"));
   const long before = peak_rss_kb();
@@ -168,6 +192,7 @@ int main(int argc, char** argv) {
     threads.emplace_back([&] {
       httplib::Client client("127.0.0.1", proxy->port());
       client.set_read_timeout(60, 0);
+      client.set_tcp_nodelay(true);
       timed_call(client, held_prefix + "/v1/messages");
     });
   for (auto& thread : threads) thread.join();
@@ -179,6 +204,7 @@ int main(int argc, char** argv) {
               peak_rss_kb() / 1024.0, static_cast<long long>(report.usage.calls),
               report.usage.complete ? "yes" : "no");
   proxy.reset();
+  ::kill(slow_pid, SIGKILL);
   ::pclose(fake);
   return 0;
 }
