@@ -99,7 +99,9 @@ def test_codex_crossing_max_steps_is_stopped_over_budget(tmp_path):
     assert record["outcome"] == "over_budget", record["reason"]
     assert record["agent"]["limit_hit"] == "steps"
     assert len(entries) < 6
-    assert record["steps"] >= 3
+    # The metering proxy holds the limit at the wire: the call past max_steps is refused, so
+    # the record counts the 2 calls that were served (the runner alone saw 3 before stopping).
+    assert record["steps"] >= 2
 
 
 def test_codex_crossing_max_usd_is_stopped_over_budget(tmp_path):
