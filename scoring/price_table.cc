@@ -173,21 +173,15 @@ Result<PriceTable> load_price_file(const std::filesystem::path& path) {
   return parse_price_toml(text, path.string());
 }
 
-const PriceTable& default_price_table() {
-  static const PriceTable table = [] {
-    Result<PriceTable> parsed = parse_price_toml(default_prices_toml(), "built-in prices.toml");
-    // The embedded table is checked by scoring_tests; a broken one is a build defect.
-    if (!parsed.ok()) {
-      fmt::print(stderr, "landed: {}\n", parsed.error().message);
-      std::abort();
-    }
-    return std::move(parsed).value();
-  }();
+const Result<PriceTable>& builtin_prices() {
+  // Parsed once; scoring_tests checks the embedded table, so an error here is a build defect
+  // that every command reports as its one fatal line.
+  static const Result<PriceTable> table = parse_price_toml(default_prices_toml(), "built-in prices.toml");
   return table;
 }
 
 Result<PriceTable> price_table_with_override(const std::optional<std::filesystem::path>& file) {
-  PriceTable table = default_price_table();
+  LANDED_TRY(PriceTable table, builtin_prices());
   if (!file) return table;
   LANDED_TRY(PriceTable over, load_price_file(*file));
   table.merge(over);

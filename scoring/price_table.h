@@ -61,8 +61,8 @@ Result<PriceTable> parse_price_toml(std::string_view text, std::string_view orig
 /// Loads a price file: `.json` is read as LiteLLM's format, anything else as TOML.
 Result<PriceTable> load_price_file(const std::filesystem::path& path);
 
-/// The shipped table (scoring/prices.toml, embedded at build time).
-const PriceTable& default_price_table();
+/// The shipped table (scoring/prices.toml, embedded at build time), parsed once.
+const Result<PriceTable>& builtin_prices();
 
 /// The shipped TOML text itself.
 std::string_view default_prices_toml();

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "harness/task/task.h"
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 
 namespace landed {
 namespace {

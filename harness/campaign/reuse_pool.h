@@ -1,6 +1,6 @@
 // The reuse pool (not the history database of results/history): earlier results a campaign can
 // lean on, the records of earlier campaigns (folders, records files or the history database,
-// all read through results/store/record_source.h).
+// all read through results/source/record_source.h).
 // Two uses: reuse (an attempt that cannot have changed is copied, not run) and the dollar
 // forecast of attempts that must run.
 #pragma once

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "results/history/sqlite.h"
+#include "results/model/campaign_metadata.h"
 #include "results/model/record.h"
 #include "results/store/record_reader.h"
-#include "results/store/record_source.h"
 
 namespace landed::history {
 

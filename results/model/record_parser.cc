@@ -454,7 +454,7 @@ error_code read_top_field(Walker& walk, std::string_view key, dom::element v, Re
   if (key == "metered") return read_metered(walk, v, r.metered);
   if (key == "tool_usage") return read_tool_usage(walk, v, r.tool_usage);
   if (key == "usage_mismatch") return read_string_list(v, r.usage_mismatch);
-  // Pooled reports count a reused copy once (results/store/pooled_records.h).
+  // Pooled reports count a reused copy once (results/source/pooled_records.h).
   if (key == "reused_from") return read_reused_from(walk, v, r.reused_from);
   return read_detail_field(walk, key, v, detail);
 }

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "results/store/pooled_records.h"
+#include "results/source/pooled_records.h"
 #include "scoring/ranking.h"
 
 namespace landed {

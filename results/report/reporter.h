@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 #include "scoring/aggregate.h"
 
 namespace landed {

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "results/report/figures.h"
-#include "results/store/pooled_records.h"
+#include "results/source/pooled_records.h"
 
 namespace landed {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "harness/base/error.h"
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 #include "scoring/routing_analysis.h"
 
 namespace landed {

@@ -9,4 +9,4 @@ add_custom_command(
           -P ${CMAKE_SOURCE_DIR}/results/site/embed-assets-script.cmake
   DEPENDS ${landed_site_assets} ${CMAKE_SOURCE_DIR}/results/site/embed-assets-script.cmake
   COMMENT "Embedding the site's assets" VERBATIM)
-target_sources(landed_report PRIVATE ${landed_site_assets_cc})
+target_sources(landed_site PRIVATE ${landed_site_assets_cc})

@@ -3,8 +3,7 @@
 #include <memory>
 #include <set>
 
-#include "results/history/history.h"
-#include "results/store/pooled_records.h"
+#include "results/source/pooled_records.h"
 #include "scoring/ranking.h"
 
 namespace landed::site {
@@ -135,11 +134,10 @@ Result<std::map<std::string, std::filesystem::path>> campaign_dirs(const RecordS
     dirs[""] = std::filesystem::absolute(source.records).parent_path();
     return dirs;
   }
-  LANDED_TRY(history::History db, history::History::open(source.database, /*create=*/false));
-  LANDED_TRY(std::vector<history::CampaignRow> rows, db.campaigns());
-  for (const history::CampaignRow& row : rows) {
-    collector.know_campaign(row.info);
-    dirs[row.info.campaign_id] = row.campaign_dir;
+  LANDED_TRY(std::vector<SourceCampaign> campaigns, history_campaigns(source));
+  for (const SourceCampaign& campaign : campaigns) {
+    collector.know_campaign(campaign.info);
+    dirs[campaign.info.campaign_id] = campaign.dir;
   }
   return dirs;
 }

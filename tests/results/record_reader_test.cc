@@ -6,7 +6,7 @@
 
 #include "harness/base/files.h"
 #include "results/model/record_json.h"
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 #include "tests/test_support.h"
 
 namespace landed {

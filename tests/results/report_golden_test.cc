@@ -18,7 +18,7 @@ LoadedScoreboard load_fixture() {
   auto source = open_record_source(testing::source_dir() / "tests/fixtures/report-campaign");
   EXPECT_TRUE(source.ok());
   source->label = "tests/fixtures/report-campaign";
-  auto loaded = load_scoreboard({*source}, default_price_table(), /*reprice=*/false);
+  auto loaded = load_scoreboard({*source}, builtin_prices().value(), /*reprice=*/false);
   EXPECT_TRUE(loaded.ok()) << loaded.error().message;
   // Goldens must not change when the shipped price table or the version does.
   loaded->context.price_source = "stored costs";
@@ -130,7 +130,7 @@ namespace landed {
 namespace {
 
 TEST(Report, EscapesSpecialCharactersInEveryFormat) {
-  ScoreboardBuilder builder(default_price_table(), Pricing::kStored);
+  ScoreboardBuilder builder(builtin_prices().value(), Pricing::kStored);
   Record r;
   r.schema = 1;
   r.contender.id = "evil|<x> & \"y\",z";
@@ -165,7 +165,7 @@ TEST(Report, FiguresDoNotDependOnTheNumberOfReadingThreads) {
   auto source = open_record_source(testing::source_dir() / "tests/fixtures/report-campaign");
   ASSERT_TRUE(source.ok());
   auto render = [&](int shards) {
-    auto loaded = load_scoreboard({*source, *source}, default_price_table(), false, shards);
+    auto loaded = load_scoreboard({*source, *source}, builtin_prices().value(), false, shards);
     EXPECT_TRUE(loaded.ok());
     std::ostringstream out;
     make_reporter("json")->write(loaded->context, loaded->board, out);

@@ -10,7 +10,7 @@ namespace {
 
 using testing::make_record;
 
-const PriceTable& prices() { return default_price_table(); }
+const PriceTable& prices() { return builtin_prices().value(); }
 
 TEST(Aggregate, InfraErrorsAreExcludedFromPassRateAndCountedApart) {
   ScoreboardBuilder builder(prices(), Pricing::kStored);

@@ -14,7 +14,7 @@ using testing::make_record;
 /// A campaign of `tasks` tasks × `repeats` where attempt (t, r) passes when pass(t, r).
 template <class PassFn>
 Scoreboard campaign(int tasks, int repeats, PassFn pass) {
-  ScoreboardBuilder builder(default_price_table(), Pricing::kStored);
+  ScoreboardBuilder builder(builtin_prices().value(), Pricing::kStored);
   for (int t = 0; t < tasks; ++t)
     for (int r = 0; r < repeats; ++r)
       builder.add(make_record("model-x", "task-" + std::to_string(t), r,
@@ -82,9 +82,9 @@ TEST(Compare, ReportsDollarsPerSolvedChangeWithAnInterval) {
 }
 
 TEST(Compare, ListsContendersPresentOnOneSideOnly) {
-  ScoreboardBuilder a(default_price_table(), Pricing::kStored);
+  ScoreboardBuilder a(builtin_prices().value(), Pricing::kStored);
   a.add(make_record("old", "t", 0, Outcome::kPass));
-  ScoreboardBuilder b(default_price_table(), Pricing::kStored);
+  ScoreboardBuilder b(builtin_prices().value(), Pricing::kStored);
   b.add(make_record("new", "t", 0, Outcome::kPass));
   Comparison result = compare_scoreboards(a.finish(), b.finish());
   EXPECT_EQ(result.only_in_baseline, std::vector<std::string>{"old"});
@@ -119,7 +119,7 @@ TEST(Compare, DropGateHoldsAtExactlyTheLimit) {
 
 TEST(Compare, CostRiseIsShownAndGatedWhenPassRatesAreUnchanged) {
   auto same = [](int t, int) { return t % 2 == 0; };
-  ScoreboardBuilder dear(default_price_table(), Pricing::kStored);
+  ScoreboardBuilder dear(builtin_prices().value(), Pricing::kStored);
   for (int t = 0; t < 20; ++t)
     dear.add(make_record("model-x", "task-" + std::to_string(t), 0,
                          same(t, 0) ? Outcome::kPass : Outcome::kFail, 0.50));

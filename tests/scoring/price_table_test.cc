@@ -70,7 +70,8 @@ TEST(PriceTable, MergeOverridesDefaultsAndKeepsTheRest) {
 }
 
 TEST(PriceTable, ShippedTableParsesAndPricesTheSimulatedContenders) {
-  const PriceTable& table = default_price_table();
+  ASSERT_TRUE(builtin_prices().ok()) << builtin_prices().error().message;
+  const PriceTable& table = builtin_prices().value();
   EXPECT_GT(table.size(), 40u);
   EXPECT_EQ(*table.find("sim-frontier"), (Price{3.0, 0.3, 3.75, 15.0}));
   EXPECT_EQ(*table.find("sim-budget"), (Price{0.25, 0.025, 0.3, 2.0}));
@@ -82,7 +83,7 @@ TEST(PriceTable, ShippedTableParsesAndPricesTheSimulatedContenders) {
 
 // A refresh that shifts a column or misreads LiteLLM's per-token figures fails here.
 TEST(PriceTable, ShippedTableHoldsTheRefreshedPricesAndItsDate) {
-  const PriceTable& table = default_price_table();
+  const PriceTable& table = builtin_prices().value();
   EXPECT_EQ(*table.find("gpt-5.5"), (Price{5.0, 0.5, 5.0, 30.0}));
   EXPECT_EQ(*table.find("openai/gpt-5.5-2026-04-23"), (Price{5.0, 0.5, 5.0, 30.0}));
   EXPECT_EQ(*table.find("claude-opus-4-7"), (Price{5.0, 0.5, 6.25, 25.0}));
@@ -105,7 +106,7 @@ TEST(PriceTable, AnOverrideKeepsTheBuiltInDateAndNamesTheFile) {
   ASSERT_TRUE(write_file(mine, "as_of = \"1999-01-01\"\n[models.acme]\ninput = 1\noutput = 2\n").ok());
   auto table = price_table_with_override(mine);
   ASSERT_TRUE(table.ok()) << table.error().message;
-  EXPECT_EQ(table->as_of, default_price_table().as_of);
+  EXPECT_EQ(table->as_of, builtin_prices().value().as_of);
   EXPECT_EQ(table->override_file, mine.string());
   EXPECT_EQ(table->find("acme")->output, 2.0);
   EXPECT_EQ(price_table_with_override(std::nullopt)->override_file, "");

@@ -19,7 +19,7 @@ class StartChecksTest : public ::testing::Test {
   }
   std::vector<std::string> problems(const std::string& text, std::optional<double> max_usd = {},
                                     bool allow_unpriced = false) {
-    return start_problems(load(text), default_price_table(), {max_usd, allow_unpriced});
+    return start_problems(load(text), builtin_prices().value(), {max_usd, allow_unpriced});
   }
   testing::ScratchDir dir_;
 };

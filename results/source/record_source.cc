@@ -1,4 +1,4 @@
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 
 #include "harness/base/files.h"
 #include "results/history/history.h"
@@ -83,6 +83,15 @@ Result<RecordSource> open_record_source(const std::filesystem::path& input) {
     source.status = parsed.status;
   }
   return source;
+}
+
+Result<std::vector<SourceCampaign>> history_campaigns(const RecordSource& source) {
+  std::vector<SourceCampaign> campaigns;
+  if (!source.is_history()) return campaigns;
+  LANDED_TRY(history::History db, history::History::open(source.database, /*create=*/false));
+  LANDED_TRY(std::vector<history::CampaignRow> rows, db.campaigns());
+  for (history::CampaignRow& row : rows) campaigns.push_back({std::move(row.info), row.campaign_dir});
+  return campaigns;
 }
 
 Result<ReadSummary> read_source(const RecordSource& source, const RecordCallback& callback,

@@ -30,6 +30,16 @@ struct RecordSource {
 /// `latest` or `previous` (by start time). Without a selector, every campaign of the database.
 Result<RecordSource> open_record_source(const std::filesystem::path& input);
 
+/// A campaign a history source holds, with its folder at ingest time (may no longer exist).
+struct SourceCampaign {
+  CampaignInfo info;
+  std::filesystem::path dir;
+};
+
+/// Every campaign of a history source's database, oldest first (selected or not: the trends
+/// show them all). Empty for a folder or file source.
+Result<std::vector<SourceCampaign>> history_campaigns(const RecordSource& source);
+
 /// Streams every record of the source.
 Result<ReadSummary> read_source(const RecordSource& source, const RecordCallback& callback,
                                 ReadDepth depth = ReadDepth::kSummary);

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "harness/base/error.h"
-#include "results/store/record_source.h"
+#include "results/source/record_source.h"
 
 namespace landed {
 

@@ -1,4 +1,4 @@
-#include "results/store/pooled_records.h"
+#include "results/source/pooled_records.h"
 
 #include <memory>
 
