@@ -99,6 +99,13 @@ Count json_count(const json& object, const char* key) {
   return it->get<std::int64_t>();
 }
 
+Dollars json_dollars(const json& object, const char* key) {
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  return it->get<double>();
+}
+
 std::string json_string(const json& object, const char* key) {
   if (!object.is_object()) return {};
   auto it = object.find(key);

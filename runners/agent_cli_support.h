@@ -48,6 +48,8 @@ bool provider_unavailable_message(std::string_view message);
 
 /// A non-negative integer field of `object`, else null (missing, negative or not a number).
 Count json_count(const nlohmann::json& object, const char* key);
+/// A number field of `object` in dollars, else null.
+Dollars json_dollars(const nlohmann::json& object, const char* key);
 /// A string field of `object`, else "".
 std::string json_string(const nlohmann::json& object, const char* key);
 /// How the process ended, in words: "exit status 1", "signal 9".

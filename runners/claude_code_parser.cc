@@ -27,20 +27,6 @@ TokenUsage model_usage_tokens(const json& entry) {
   return t;
 }
 
-Dollars json_dollars(const json& object, const char* key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
-}
-
-AgentResult ended(AgentStatus status, std::string reason) {
-  AgentResult result;
-  result.status = status;
-  result.reason = std::move(reason);
-  return result;
-}
-
 }  // namespace
 
 /// Anthropic's usage object: input excludes cache reads and writes; no reasoning field.
@@ -62,13 +48,7 @@ bool claude_provider_unavailable(const json& api_error_status, const std::string
   return error_kind == "server_error" || error_kind == "rate_limit" || error_kind == "overloaded";
 }
 
-void ClaudeCodeParser::on_line(std::string_view line) {
-  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (event.is_discarded() || !event.is_object()) {
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
-    return;
-  }
-  ++events_;
+void ClaudeCodeParser::on_event(json& event) {
   const std::string type = json_string(event, "type");
   if (type == "system") {
     const std::string subtype = json_string(event, "subtype");
@@ -241,9 +221,8 @@ AgentResult ClaudeCodeParser::missing_result(const ProcessResult& process) const
   if (!synthetic_error_.empty() && claude_provider_unavailable(json(), synthetic_error_))
     return ended(AgentStatus::kInfraError, "provider unavailable: " + synthetic_text_);
   return ended(AgentStatus::kError,
-               fmt::format("Claude Code ended ({}) without a result event; {} events, {} "
-                           "unreadable lines",
-                           exit_text(process), events_, garbage_lines_));
+               fmt::format("Claude Code ended ({}) without a result event; {}", exit_text(process),
+                           lines_read()));
 }
 
 }  // namespace landed

@@ -16,19 +16,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runners/subprocess_runner.h"
+#include "runners/json_lines_parser.h"
 
 namespace landed {
 
-class ClaudeCodeParser final : public OutputParser {
+class ClaudeCodeParser final : public JsonLinesParser {
  public:
   /// `default_model` names usage when the output never says which model it came from.
   explicit ClaudeCodeParser(std::string default_model) : default_model_(std::move(default_model)) {}
-  void on_line(std::string_view line) override;
   const Usage& usage() const override { return usage_; }
   AgentResult finish(const ProcessResult& process) override;
 
  private:
+  void on_event(nlohmann::json& event) override;
   struct Message {
     std::string model;
     TokenUsage tokens;
@@ -55,8 +55,6 @@ class ClaudeCodeParser final : public OutputParser {
   std::int64_t api_retries_ = 0;
   nlohmann::json result_;                           // the `result` event, null until it comes
   Usage usage_;
-  std::int64_t events_ = 0;
-  std::int64_t garbage_lines_ = 0;
 };
 
 /// True when an API failure means the provider never answered (rate limit, overload, 5xx,

@@ -28,13 +28,6 @@ std::string lower(std::string text) {
   return text;
 }
 
-AgentResult ended(AgentStatus status, std::string reason) {
-  AgentResult result;
-  result.status = status;
-  result.reason = std::move(reason);
-  return result;
-}
-
 }  // namespace
 
 bool codex_provider_unavailable(const std::string& message) {
@@ -49,13 +42,7 @@ CodexParser::CodexParser(std::string default_model, std::optional<std::filesyste
   if (codex_home) session_.emplace(*codex_home);
 }
 
-void CodexParser::on_line(std::string_view line) {
-  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (event.is_discarded() || !event.is_object()) {
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
-    return;
-  }
-  ++events_;
+void CodexParser::on_event(json& event) {
   const std::string type = json_string(event, "type");
   if (type == "thread.started") {
     thread_id_ = json_string(event, "thread_id");
@@ -127,8 +114,7 @@ AgentResult CodexParser::status(const ProcessResult& process) const {
   }
   if (!turn_tokens_)
     return ended(AgentStatus::kError,
-                 fmt::format("Codex ended ({}) without turn.completed; {} events, {} unreadable "
-                             "lines", exit_text(process), events_, garbage_lines_));
+                 fmt::format("Codex ended ({}) without turn.completed; {}", exit_text(process), lines_read()));
   if (process.exit_code != 0)
     return ended(AgentStatus::kError,
                  fmt::format("Codex completed its turn but ended with {}", exit_text(process)));

@@ -16,23 +16,23 @@
 #include <nlohmann/json.hpp>
 
 #include "runners/codex_session.h"
-#include "runners/subprocess_runner.h"
+#include "runners/json_lines_parser.h"
 
 namespace landed {
 
-class CodexParser final : public OutputParser {
+class CodexParser final : public JsonLinesParser {
  public:
   /// `codex_home`: Codex's home folder, to read its session log (null: steps stay unknown).
   /// `network_waits`: stop after this many "waiting for network" reconnects (Codex would wait
   /// for an unreachable provider until the wall-clock limit).
   CodexParser(std::string default_model, std::optional<std::filesystem::path> codex_home,
               int network_waits);
-  void on_line(std::string_view line) override;
   const Usage& usage() const override { return usage_; }
   bool wants_stop() const override { return network_waits_ >= network_wait_limit_; }
   AgentResult finish(const ProcessResult& process) override;
 
  private:
+  void on_event(nlohmann::json& event) override;
   void on_item(const nlohmann::json& item);
   void on_error(const std::string& message);
   void rebuild_usage();
@@ -50,8 +50,6 @@ class CodexParser final : public OutputParser {
   int reconnects_ = 0;
   int network_waits_ = 0;
   Usage usage_;
-  std::int64_t events_ = 0;
-  std::int64_t garbage_lines_ = 0;
 };
 
 /// True when a Codex error message means the provider never answered (rate limit, overload,

@@ -15,13 +15,6 @@ bool exit_says_provider_unavailable(const ProcessResult& process) {
   return false;
 }
 
-AgentResult ended(AgentStatus status, std::string reason) {
-  AgentResult result;
-  result.status = status;
-  result.reason = std::move(reason);
-  return result;
-}
-
 }  // namespace
 
 /// One model's tokens from its `stats.models` entry; null counts where a field is missing.
@@ -64,13 +57,7 @@ Usage gemini_stats_usage(const json& stats, const std::string& main_model, Count
   return usage;
 }
 
-void GeminiCliParser::on_line(std::string_view line) {
-  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (event.is_discarded() || !event.is_object()) {
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
-    return;
-  }
-  ++events_;
+void GeminiCliParser::on_event(json& event) {
   const std::string type = json_string(event, "type");
   if (type == "init") {
     const std::string model = json_string(event, "model");
@@ -113,8 +100,7 @@ AgentResult GeminiCliParser::verdict(const ProcessResult& process) const {
   const std::string exit = exit_text(process);
   if (!result_status_)
     return ended(AgentStatus::kError,
-                 fmt::format("Gemini CLI ended ({}) without a result event; {} events, {} "
-                             "unreadable lines", exit, events_, garbage_lines_));
+                 fmt::format("Gemini CLI ended ({}) without a result event; {}", exit, lines_read()));
   if (*result_status_ == "success" && process.exit_code == 0)
     return ended(AgentStatus::kDone, last_warning_);
   const std::string message = error_message_.empty() ? last_warning_ : error_message_;

@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runners/subprocess_runner.h"
+#include "runners/json_lines_parser.h"
 
 namespace landed {
 
@@ -24,14 +24,14 @@ namespace landed {
 inline constexpr int kGeminiExitInputError = 42;
 inline constexpr int kGeminiExitTurnLimit = 53;
 
-class GeminiCliParser final : public OutputParser {
+class GeminiCliParser final : public JsonLinesParser {
  public:
   explicit GeminiCliParser(std::string default_model) : default_model_(std::move(default_model)) {}
-  void on_line(std::string_view line) override;
   const Usage& usage() const override { return usage_; }
   AgentResult finish(const ProcessResult& process) override;
 
  private:
+  void on_event(nlohmann::json& event) override;
   void on_model_output();
   void on_result(const nlohmann::json& event);
   AgentResult verdict(const ProcessResult& process) const;
@@ -46,8 +46,6 @@ class GeminiCliParser final : public OutputParser {
   std::string error_type_;
   std::string error_message_;
   std::string last_warning_;
-  std::int64_t events_ = 0;
-  std::int64_t garbage_lines_ = 0;
 };
 
 /// Usage from a `result` event's `stats` (see above); `main_model` gets `steps`.

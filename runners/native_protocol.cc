@@ -3,47 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/base/files.h"
+#include "runners/agent_cli_support.h"
 
 namespace landed {
-namespace {
 
 using nlohmann::json;
 
-Count count_field(const json& event, const char* key) {
-  auto it = event.find(key);
-  if (it == event.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0)
-    return std::nullopt;
-  return it->get<std::int64_t>();
-}
-
-Dollars dollars_field(const json& event, const char* key) {
-  auto it = event.find(key);
-  if (it == event.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
-}
-
-std::string string_field(const json& event, const char* key) {
-  auto it = event.find(key);
-  return it != event.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-AgentResult ended(AgentStatus status, std::string reason) {
-  AgentResult result;
-  result.status = status;
-  result.reason = std::move(reason);
-  return result;
-}
-
-}  // namespace
-
-void NativeProtocolParser::on_line(std::string_view line) {
-  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (event.is_discarded() || !event.is_object()) {
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
-    return;
-  }
-  ++events_;
-  const std::string type = string_field(event, "event");
+void NativeProtocolParser::on_event(json& event) {
+  const std::string type = json_string(event, "event");
   if (type == "step") on_step(event);
   if (type == "tool") add_count(usage_.tool_calls, 1);
   if (type == "final") on_final(event);
@@ -51,20 +18,20 @@ void NativeProtocolParser::on_line(std::string_view line) {
 
 void NativeProtocolParser::on_step(const json& event) {
   TokenUsage tokens;
-  tokens.input_tokens = count_field(event, "input_tokens");
-  tokens.cache_read_tokens = count_field(event, "cache_read_tokens");
-  tokens.cache_write_tokens = count_field(event, "cache_write_tokens");
-  tokens.output_tokens = count_field(event, "output_tokens");
-  tokens.reasoning_tokens = count_field(event, "reasoning_tokens");
-  std::string model = string_field(event, "model");
-  usage_.add_step(model.empty() ? default_model_ : model, tokens, dollars_field(event, "cost_usd"));
-  add_count(usage_.tool_calls, count_field(event, "tool_calls"));
+  tokens.input_tokens = json_count(event, "input_tokens");
+  tokens.cache_read_tokens = json_count(event, "cache_read_tokens");
+  tokens.cache_write_tokens = json_count(event, "cache_write_tokens");
+  tokens.output_tokens = json_count(event, "output_tokens");
+  tokens.reasoning_tokens = json_count(event, "reasoning_tokens");
+  std::string model = json_string(event, "model");
+  usage_.add_step(model.empty() ? default_model_ : model, tokens, json_dollars(event, "cost_usd"));
+  add_count(usage_.tool_calls, json_count(event, "tool_calls"));
 }
 
 void NativeProtocolParser::on_final(const json& event) {
-  final_status_ = string_field(event, "status");
-  final_reason_ = string_field(event, "reason");
-  std::string model = string_field(event, "model");
+  final_status_ = json_string(event, "status");
+  final_reason_ = json_string(event, "reason");
+  std::string model = json_string(event, "model");
   if (!model.empty()) model_reported_ = model;
 }
 
@@ -75,8 +42,7 @@ AgentResult NativeProtocolParser::finish(const ProcessResult& process) {
   const bool clean_exit = process.exit_code == 0;
   if (!final_status_) {
     result = ended(AgentStatus::kError,
-                   fmt::format("the agent ended ({}) without a final event; {} events, {} "
-                               "unreadable lines", exit, events_, garbage_lines_));
+                   fmt::format("the agent ended ({}) without a final event; {}", exit, lines_read()));
   } else if (*final_status_ == "done" && clean_exit) {
     result = ended(AgentStatus::kDone, final_reason_);
   } else if (*final_status_ == "done") {

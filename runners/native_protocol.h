@@ -6,19 +6,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runners/subprocess_runner.h"
+#include "runners/json_lines_parser.h"
 
 namespace landed {
 
-class NativeProtocolParser final : public OutputParser {
+class NativeProtocolParser final : public JsonLinesParser {
  public:
   /// `default_model` names the usage of step lines that do not say which model they used.
   explicit NativeProtocolParser(std::string default_model) : default_model_(std::move(default_model)) {}
-  void on_line(std::string_view line) override;
   const Usage& usage() const override { return usage_; }
   AgentResult finish(const ProcessResult& process) override;
 
  private:
+  void on_event(nlohmann::json& event) override;
   void on_step(const nlohmann::json& event);
   void on_final(const nlohmann::json& event);
 
@@ -27,8 +27,6 @@ class NativeProtocolParser final : public OutputParser {
   std::optional<std::string> final_status_;
   std::string final_reason_;
   std::optional<std::string> model_reported_;
-  std::int64_t garbage_lines_ = 0;
-  std::int64_t events_ = 0;
 };
 
 /// Writes the prompt next to the logs and returns the LANDED_* variables every native agent gets.

@@ -7,13 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-AgentResult ended(AgentStatus status, std::string reason) {
-  AgentResult result;
-  result.status = status;
-  result.reason = std::move(reason);
-  return result;
-}
-
 json object_at(const json& object, const char* key) {
   if (!object.is_object()) return json::object();
   auto it = object.find(key);
@@ -36,13 +29,7 @@ TokenUsage opencode_step_tokens(const json& part) {
   return step;
 }
 
-void OpencodeParser::on_line(std::string_view line) {
-  json event = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (event.is_discarded() || !event.is_object()) {
-    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++garbage_lines_;
-    return;
-  }
-  ++events_;
+void OpencodeParser::on_event(json& event) {
   const std::string type = json_string(event, "type");
   const json part = object_at(event, "part");
   if (type == "step_finish") {
@@ -86,8 +73,7 @@ AgentResult OpencodeParser::verdict(const ProcessResult& process) const {
   }
   if (!usage_.steps)
     return ended(AgentStatus::kError,
-                 fmt::format("opencode ended ({}) without a finished step; {} events, {} "
-                             "unreadable lines", exit, events_, garbage_lines_));
+                 fmt::format("opencode ended ({}) without a finished step; {}", exit, lines_read()));
   if (process.exit_code != 0)
     return ended(AgentStatus::kError, fmt::format("opencode ended with {}", exit));
   if (last_finish_reason_ == "tool-calls")

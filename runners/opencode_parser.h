@@ -10,19 +10,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "runners/subprocess_runner.h"
+#include "runners/json_lines_parser.h"
 
 namespace landed {
 
-class OpencodeParser final : public OutputParser {
+class OpencodeParser final : public JsonLinesParser {
  public:
   /// `model` names every step's usage: opencode's events do not say which model answered.
   explicit OpencodeParser(std::string model) : model_(std::move(model)) {}
-  void on_line(std::string_view line) override;
   const Usage& usage() const override { return usage_; }
   AgentResult finish(const ProcessResult& process) override;
 
  private:
+  void on_event(nlohmann::json& event) override;
   void on_step_finish(const nlohmann::json& part);
   void on_error(const nlohmann::json& event);
   AgentResult verdict(const ProcessResult& process) const;
@@ -33,8 +33,6 @@ class OpencodeParser final : public OutputParser {
   std::string last_finish_reason_;
   std::string error_message_;
   bool error_retryable_ = false;
-  std::int64_t events_ = 0;
-  std::int64_t garbage_lines_ = 0;
 };
 
 /// One `step_finish` part's tokens (output includes reasoning), shared with the transcript.
