@@ -71,6 +71,7 @@ void name_changed_fields(Comparison& comparison, const std::string& baseline,
 Result<int> run_compare(const CompareCommandOptions& options) {
   if (!(options.alpha > 0 && options.alpha < 1))
     return make_error("--alpha must be between 0 and 1 (got {})", options.alpha);
+  LANDED_TRY_STATUS(compare_formats().find(options.format));
   std::optional<std::filesystem::path> price_file;
   if (!options.prices.empty()) price_file = options.prices;
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
@@ -91,8 +92,7 @@ Result<int> run_compare(const CompareCommandOptions& options) {
   Comparison comparison = compare_scoreboards(baseline, candidate, compare_options);
   name_changed_fields(comparison, options.baseline, options.candidate);
   std::ostringstream text;
-  if (!write_comparison(options.format, comparison, text))
-    return make_error("unknown --format '{}' (table, md or json)", options.format);
+  LANDED_TRY_STATUS(write_comparison(options.format, comparison, text));
   if (options.out.empty()) std::cout << text.str() << std::flush;
   else LANDED_TRY_STATUS(write_file_atomic(options.out, text.str()));
   return comparison.has_regression() || comparison.gate_crossed() ? kExitCheckFailed : kExitOk;
@@ -122,7 +122,7 @@ void register_compare(CLI::App& app) {
                       "PERCENT (e.g. 25: $1.00 -> $1.26 crosses); unknown when a side is unpriced "
                       "or solved nothing")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--format", options->format, "table | md | json")->capture_default_str();
+  command->add_option("--format", options->format, compare_formats().help())->capture_default_str();
   command->add_option("--prices", options->prices,
                       "A price file merged over the built-in prices; re-prices both sides");
   command->add_option("--out", options->out, "Write the comparison to FILE instead of stdout");

@@ -94,8 +94,8 @@ Status write_output(const std::string& text, const std::string& out) {
 }
 
 Status run_report(const ReportOptions& options) {
-  std::unique_ptr<Reporter> reporter = make_reporter(options.format);
-  if (!reporter) return make_error("unknown --format '{}'", options.format);
+  LANDED_TRY(const Format<ReporterFactory>* format, report_formats().find(options.format));
+  std::unique_ptr<Reporter> reporter = format->writer();
   std::optional<std::filesystem::path> price_file;
   if (!options.prices.empty()) price_file = options.prices;
   LANDED_TRY(PriceTable prices, price_table_with_override(price_file));
@@ -130,7 +130,7 @@ void register_report(CLI::App& app) {
                       "Campaign folders (holding records.jsonl) or records.jsonl files; several "
                       "are pooled into one scoreboard")
       ->required();
-  command->add_option("--format", options->format, "table | md | json | csv | junit")
+  command->add_option("--format", options->format, report_formats().help())
       ->capture_default_str();
   command->add_option("--prices", options->prices,
                       "A price file (TOML like scoring/prices.toml, or LiteLLM's .json) merged "

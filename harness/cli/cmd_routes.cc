@@ -59,6 +59,7 @@ Status write_out_dir(const std::filesystem::path& dir, const RoutesContext& cont
 }
 
 Status run_routes(const RoutesOptions& options) {
+  LANDED_TRY_STATUS(routes_formats().find(options.format));
   LANDED_TRY(RoutingOptions routing, routing_options(options));
   std::vector<RecordSource> sources;
   for (const std::string& input : options.inputs) {
@@ -94,7 +95,7 @@ void register_routes(CLI::App& app) {
                       "Campaign folders (holding records.jsonl) or records.jsonl files; their "
                       "attempts are paired by task and repeat")
       ->required();
-  command->add_option("--format", options->format, "table | md | json")->capture_default_str();
+  command->add_option("--format", options->format, routes_formats().help())->capture_default_str();
   command->add_option("--cascade", options->cascades,
                       "A cascade to evaluate besides the enumerated ones: contender ids in "
                       "order, comma-separated (repeatable)");

@@ -4,11 +4,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include "results/report/figures.h"
-#include "results/report/markdown_cell.h"
-#include "results/report/text_table.h"
 
 namespace landed {
 namespace {
@@ -53,7 +50,9 @@ std::string cost_change(const ContenderChange& c) {
                      r.interval.high);
 }
 
-std::vector<std::string> row_of(const ContenderChange& c) {
+}  // namespace
+
+std::vector<std::string> compare_row(const ContenderChange& c) {
   return {c.contender_id,
           std::to_string(c.paired_tasks),
           figures::percent(c.baseline_pass_rate) + " → " + figures::percent(c.candidate_pass_rate),
@@ -66,16 +65,22 @@ std::vector<std::string> row_of(const ContenderChange& c) {
           verdict(c)};
 }
 
-const std::vector<std::string> kHeaders{"contender", "tasks", "pass rate", "change [CI]", "test",
-                                        "p", "$/solved", "detectable drop", "verdict"};
+const std::vector<std::string>& compare_headers() {
+  static const std::vector<std::string> headers{"contender", "tasks",    "pass rate",
+                                                "change [CI]", "test",  "p",
+                                                "$/solved",  "detectable drop", "verdict"};
+  return headers;
+}
 
-std::string summary_line(const Comparison& comparison) {
+std::string compare_summary(const Comparison& comparison) {
   std::string line = comparison.has_regression()
                          ? fmt::format("Significant regression at alpha = {}.", comparison.alpha)
                          : fmt::format("No significant regression at alpha = {}.", comparison.alpha);
   if (comparison.gate_crossed()) line += " A practical gate was crossed (see \"Gate:\" above).";
   return line;
 }
+
+namespace {
 
 /// "Detectable drop": the smallest pass-rate drop the exact McNemar gate flags with 80% power
 /// on the paired tasks (scoring/power.h); a suite that cannot see a 20-point drop is too small.
@@ -111,7 +116,9 @@ std::vector<std::string> gate_notes(const Comparison& comparison) {
   return notes;
 }
 
-std::vector<std::string> membership_notes(const Comparison& comparison) {
+}  // namespace
+
+std::vector<std::string> compare_notes(const Comparison& comparison) {
   std::vector<std::string> notes = gate_notes(comparison);
   for (std::string& note : power_notes(comparison)) notes.push_back(std::move(note));
   if (!comparison.only_in_baseline.empty())
@@ -123,86 +130,19 @@ std::vector<std::string> membership_notes(const Comparison& comparison) {
   return notes;
 }
 
-void write_table(const Comparison& comparison, std::ostream& out) {
-  TextTable table;
-  for (const std::string& h : kHeaders) table.add_column(h, TextTable::Align::kLeft);
-  for (const ContenderChange& c : comparison.changes) table.add_row(row_of(c));
-  table.write(out);
-  out << "\n";
-  for (const std::string& note : membership_notes(comparison)) out << note << "\n";
-  out << summary_line(comparison) << "\n";
+const FormatRegistry<CompareWriter>& compare_formats() {
+  static const FormatRegistry<CompareWriter> formats({
+      {"table", "one row per contender and the verdict, for a terminal", write_compare_table},
+      {"md", "a Markdown table, for a pull request comment", write_compare_markdown, "markdown"},
+      {"json", "every test and interval, for programs (landed.compare/1)", write_compare_json},
+  });
+  return formats;
 }
 
-void write_markdown(const Comparison& comparison, std::ostream& out) {
-  out << "## landed compare\n\n|";
-  for (const std::string& h : kHeaders) out << " " << h << " |";
-  out << "\n|";
-  for (std::size_t i = 0; i < kHeaders.size(); ++i) out << " --- |";
-  out << "\n";
-  for (const ContenderChange& c : comparison.changes) {
-    out << "|";
-    for (const std::string& cell : row_of(c)) out << " " << markdown_cell(cell) << " |";
-    out << "\n";
-  }
-  out << "\n";
-  for (const std::string& note : membership_notes(comparison)) out << "- " << markdown_cell(note) << "\n";
-  out << "\n**" << summary_line(comparison) << "**\n";
-}
-
-nlohmann::json change_json(const ContenderChange& c) {
-  using nlohmann::json;
-  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  json cost = nullptr;
-  if (c.per_solved_change)
-    cost = json{{"baseline_usd", opt(c.baseline_per_solved)},
-                {"candidate_usd", opt(c.candidate_per_solved)},
-                {"change_usd", c.per_solved_change->mean},
-                {"ci", {c.per_solved_change->interval.low, c.per_solved_change->interval.high}},
-                {"p_value", c.per_solved_change->p_value}};
-  return json{{"contender", c.contender_id}, {"paired_tasks", c.paired_tasks},
-              {"baseline_pass_rate", c.baseline_pass_rate},
-              {"candidate_pass_rate", c.candidate_pass_rate}, {"delta", c.delta},
-              {"delta_ci", {c.delta_interval.low, c.delta_interval.high}},
-              {"test", std::string(to_string(c.test))}, {"p_value", c.p_value},
-              {"only_baseline_passed", c.only_baseline_passed},
-              {"only_candidate_passed", c.only_candidate_passed},
-              {"regression", c.regression}, {"improvement", c.improvement},
-              {"cost_per_solved", cost},
-              {"cost_rise_percent", opt(c.cost_rise_percent)},
-              {"cost_change_significant", c.cost_change_significant},
-              {"min_detectable_drop", opt(c.min_detectable_drop)},
-              {"definition_changed", c.definition_changed},
-              {"changed_fields", c.changed_fields},
-              {"drop_gate_crossed", c.drop_gate_crossed},
-              {"cost_gate_crossed", c.cost_gate_crossed}};
-}
-
-void write_json(const Comparison& comparison, std::ostream& out) {
-  nlohmann::json doc{{"schema", "landed.compare/1"},
-                     {"alpha", comparison.alpha},
-                     {"regression", comparison.has_regression()},
-                     {"gate_crossed", comparison.gate_crossed()},
-                     {"max_drop_points", comparison.max_drop_points
-                                             ? nlohmann::json(*comparison.max_drop_points)
-                                             : nlohmann::json(nullptr)},
-                     {"max_cost_rise_percent", comparison.max_cost_rise_percent
-                                                   ? nlohmann::json(*comparison.max_cost_rise_percent)
-                                                   : nlohmann::json(nullptr)},
-                     {"only_in_baseline", comparison.only_in_baseline},
-                     {"only_in_candidate", comparison.only_in_candidate},
-                     {"contenders", nlohmann::json::array()}};
-  for (const ContenderChange& c : comparison.changes) doc["contenders"].push_back(change_json(c));
-  out << doc.dump(2) << "\n";
-}
-
-}  // namespace
-
-bool write_comparison(std::string_view format, const Comparison& comparison, std::ostream& out) {
-  if (format == "table") write_table(comparison, out);
-  else if (format == "md" || format == "markdown") write_markdown(comparison, out);
-  else if (format == "json") write_json(comparison, out);
-  else return false;
-  return true;
+Status write_comparison(std::string_view format, const Comparison& comparison, std::ostream& out) {
+  LANDED_TRY(const Format<CompareWriter>* found, compare_formats().find(format));
+  found->writer(comparison, out);
+  return ok_status();
 }
 
 }  // namespace landed

@@ -1,5 +1,6 @@
 // Report formats: one exporter per file behind this one small interface (in the manner of
-// google/benchmark's reporter.h). A new format is one new file and one line in reporter.cc.
+// google/benchmark's reporter.h). A new format is one new file and one line in reporter.cc's
+// registry, which `landed report --format` validates against and lists in its --help.
 #pragma once
 
 #include <memory>
@@ -8,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "results/report/format_registry.h"
 #include "results/source/record_source.h"
 #include "scoring/aggregate.h"
 
@@ -43,8 +45,10 @@ class Reporter {
                      std::ostream& out) const = 0;
 };
 
-/// The formats `landed report --format` accepts.
-const std::vector<std::string>& report_formats();
+using ReporterFactory = std::unique_ptr<Reporter> (*)();
+
+/// The formats `landed report --format` accepts, in --help order.
+const FormatRegistry<ReporterFactory>& report_formats();
 /// Null for an unknown format.
 std::unique_ptr<Reporter> make_reporter(std::string_view format);
 

@@ -31,17 +31,19 @@ Result<RoutingAnalysis> load_routes(const std::vector<RecordSource>& sources,
   return builder.finish(options);
 }
 
-const std::vector<std::string>& routes_formats() {
-  static const std::vector<std::string> formats{"table", "md", "json"};
+const FormatRegistry<RoutesWriter>& routes_formats() {
+  static const FormatRegistry<RoutesWriter> formats({
+      {"table", "the policies and live routes, for a terminal", write_routes_table},
+      {"md", "Markdown tables and the summary, for a pull request", write_routes_markdown},
+      {"json", "every policy's figures, for programs (results/REPORT_SCHEMA.md)", write_routes_json},
+  });
   return formats;
 }
 
 Status write_routes(std::string_view format, const RoutesContext& context,
                     const RoutingAnalysis& analysis, std::ostream& out) {
-  if (format == "table") write_routes_table(context, analysis, out);
-  else if (format == "md") write_routes_markdown(context, analysis, out);
-  else if (format == "json") write_routes_json(context, analysis, out);
-  else return make_error("unknown --format '{}' (table, md or json)", format);
+  LANDED_TRY(const Format<RoutesWriter>* found, routes_formats().find(format));
+  found->writer(context, analysis, out);
   return ok_status();
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/base/error.h"
+#include "results/report/format_registry.h"
 #include "results/source/record_source.h"
 #include "scoring/routing_analysis.h"
 
@@ -24,8 +25,9 @@ struct RoutesContext {
 Result<RoutingAnalysis> load_routes(const std::vector<RecordSource>& sources,
                                     const RoutingOptions& options, RoutesContext& context);
 
-/// The formats `landed routes --format` accepts: table, md, json.
-const std::vector<std::string>& routes_formats();
+using RoutesWriter = void (*)(const RoutesContext&, const RoutingAnalysis&, std::ostream&);
+/// The formats `landed routes --format` accepts, in --help order.
+const FormatRegistry<RoutesWriter>& routes_formats();
 /// Writes `format`; an unknown format is an error.
 Status write_routes(std::string_view format, const RoutesContext& context,
                     const RoutingAnalysis& analysis, std::ostream& out);

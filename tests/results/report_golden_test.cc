@@ -102,7 +102,8 @@ TEST(TextTableFit, DropsTheLeastImportantColumnsFirstAndNeverTheEssential) {
 }
 
 TEST(Report, EveryFormatHasAReporterAndUnknownOnesNone) {
-  for (const std::string& format : report_formats()) EXPECT_NE(make_reporter(format), nullptr);
+  for (const auto& format : report_formats().formats()) EXPECT_NE(make_reporter(format.name), nullptr);
+  EXPECT_NE(make_reporter("markdown"), nullptr);
   EXPECT_EQ(make_reporter("html"), nullptr);
 }
 
