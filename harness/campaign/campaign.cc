@@ -303,8 +303,15 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   result.skipped = plan.already_recorded;
   result.contenders = planned_contenders(plan, result.records);
   folder.metadata.status = "running";
-  LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
-  LANDED_TRY_STATUS(append_reused(plan, result.campaign_id, options.out_dir, records, result));
+  if (Status started = write_metadata(options, folder.metadata); !started.ok()) {
+    result.failure = started.error();
+    return result;
+  }
+  if (Status reused = append_reused(plan, result.campaign_id, options.out_dir, records, result);
+      !reused.ok()) {
+    result.failure = reused.error();
+    return result;
+  }
 
   BaseCache bases(options.cache_dir / "bases");
   SystemProcessRunner processes;
@@ -364,11 +371,14 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   result.scheduler = run_scheduled(todo.size(), options.jobs, work, run.policy());
   if (options.observer) options.observer->campaign_finished();
   if (!options.keep_sandboxes) (void)remove_tree(context.work_root);
-  if (run.append_error) return run.append_error->with_context("could not append a record");
   result.capped = run.capped;
   result.stopped_reason = run.stopped_reason;
   result.settled = run.settled;
   result.interrupted_by = interrupt_signal();
+  if (run.append_error) {
+    result.failure = run.append_error->with_context("could not append a record");
+    return result;
+  }
 
   folder.metadata.finished_at = utc_now_iso8601();
   folder.metadata.status = result.interrupted_by ? "interrupted"
@@ -379,7 +389,8 @@ Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& co
   folder.metadata.extra["scheduler"] = {{"jobs", result.scheduler.jobs},
                                         {"busy_fraction", result.scheduler.busy_fraction()}};
   folder.metadata.extra["prices"] = prices.source;
-  LANDED_TRY_STATUS(write_metadata(options, folder.metadata));
+  if (Status finished = write_metadata(options, folder.metadata); !finished.ok())
+    result.failure = finished.error();
   return result;
 }
 

@@ -63,10 +63,14 @@ struct CampaignResult {
   /// recorded, sorted: `landed run` exits 3 when one of them had nothing measured.
   std::vector<std::string> contenders;
   SchedulerStats scheduler;
+  /// Set when the campaign started but could not finish writing (a record or campaign.json
+  /// could not be written): the records written so far stand; `landed run` exits 5.
+  std::optional<Error> failure;
 };
 
 /// Runs the campaign. An Error means it could not start (bad output folder, a campaign already
-/// there without --resume); attempts that fail become records.
+/// there without --resume); attempts that fail become records; a campaign that started and
+/// could not go on says so in `failure`.
 Result<CampaignResult> run_campaign(const Suite& suite, const CampaignConfig& config,
                                     const RunOptions& options);
 

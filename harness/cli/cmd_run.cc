@@ -65,21 +65,17 @@ std::filesystem::path default_out_dir(const Suite& suite) {
   return absolute_path(std::filesystem::path("campaigns") / (suite.name + "-" + stamp));
 }
 
-std::optional<RunOptions> make_options(const RunArguments& args, const Suite& suite,
-                                       const CampaignConfig& config) {
+Result<RunOptions> make_options(const RunArguments& args, const Suite& suite,
+                                const CampaignConfig& config) {
   RunOptions options;
   options.out_dir = args.out.empty() ? default_out_dir(suite) : std::filesystem::path(args.out);
   options.cache_dir = args.cache.empty() ? absolute_path(default_cache_dir()) : std::filesystem::path(args.cache);
   options.jobs = args.jobs;
   options.repeats = config.repeats.value_or(1);
   if (!args.repeats.empty()) {
-    auto repeats = parse_repeats(args.repeats);
-    if (!repeats.ok()) {
-      fail_bad_input(repeats.error().message);
-      return std::nullopt;
-    }
-    options.repeats = repeats->repeats;
-    options.adaptive_repeats = repeats->adaptive;
+    LANDED_TRY(auto repeats, parse_repeats(args.repeats));
+    options.repeats = repeats.repeats;
+    options.adaptive_repeats = repeats.adaptive;
   }
   options.confidence = args.confidence;
   if (!args.fresh) {
@@ -96,12 +92,7 @@ std::optional<RunOptions> make_options(const RunArguments& args, const Suite& su
   if (!args.ca_file.empty()) options.ca_file = std::filesystem::absolute(args.ca_file);
   options.keep_traffic = args.keep_traffic;
   if (!args.shard.empty()) {
-    auto shard = parse_shard(args.shard);
-    if (!shard.ok()) {
-      fail_bad_input(shard.error().message);
-      return std::nullopt;
-    }
-    options.shard = *shard;
+    LANDED_TRY(options.shard, parse_shard(args.shard));
   }
   return options;
 }
@@ -137,31 +128,22 @@ void report_load_errors(const RunArguments& args, const Suite& suite) {
                              suite.task_errors.size(), args.suite));
 }
 
-std::optional<std::vector<OutcomeThreshold>> parse_fail_on(const std::vector<std::string>& texts) {
+Result<std::vector<OutcomeThreshold>> parse_fail_on(const std::vector<std::string>& texts) {
   std::vector<OutcomeThreshold> rules;
   for (const std::string& text : texts) {
-    auto rule = parse_outcome_threshold(text);
-    if (!rule.ok()) {
-      fail_bad_input(rule.error().message);
-      return std::nullopt;
-    }
-    rules.push_back(*rule);
+    LANDED_TRY(OutcomeThreshold rule, parse_outcome_threshold(text));
+    rules.push_back(rule);
   }
   return rules;
 }
 
-/// The problems that stop the campaign before it starts, each printed; false when there are any.
-bool may_start(const RunArguments& args, const CampaignConfig& config, const RunOptions& options) {
-  auto prices = price_table_with_override(options.prices ? options.prices : config.prices);
-  if (!prices.ok()) {
-    fail_bad_input(prices.error().message);
-    return false;
-  }
-  const auto problems = start_problems(config, *prices, {options.max_usd, args.allow_unpriced});
+/// The problems that stop the campaign before it starts, each printed; an error when there are any.
+Status may_start(const RunArguments& args, const CampaignConfig& config, const RunOptions& options) {
+  LANDED_TRY(PriceTable prices, price_table_with_override(options.prices ? options.prices : config.prices));
+  const auto problems = start_problems(config, prices, {options.max_usd, args.allow_unpriced});
   for (const std::string& problem : problems) std::cerr << "landed: " << problem << "\n";
-  if (problems.empty()) return true;
-  fail_bad_input(fmt::format("the campaign cannot start: {} problem(s) above", problems.size()));
-  return false;
+  if (problems.empty()) return ok_status();
+  return make_error("the campaign cannot start: {} problem(s) above", problems.size());
 }
 
 /// Exit 3 when a contender had nothing measured, 1 when a --fail-on threshold is crossed (each
@@ -176,71 +158,79 @@ void set_run_exit(const CampaignResult& result, const std::vector<OutcomeThresho
   if (!crossed.empty()) raise_exit_code(kExitCheckFailed);
 }
 
-void run(const RunArguments& args) {
-  auto config = load_config(args.config);
-  if (!config.ok()) return fail_bad_input(config.error().message);
-  if (Status secrets = check_secrets_available(*config); !secrets.ok())
-    return fail_bad_input(secrets.error().message);
-  if (Status selected = select_contenders(*config, args.selection.contenders); !selected.ok())
-    return fail_bad_input(selected.error().message);
-  if (Status secrets = check_secret_lengths(*config); !secrets.ok())
-    return fail_bad_input(secrets.error().message);
-  auto fail_on = parse_fail_on(args.fail_on);
-  if (!fail_on) return;
-  auto suite = load_suite_or_report(args.suite, /*allow_bad_tasks=*/!args.strict);
-  if (!suite) return;
-  if (Status selected = select_tasks(*suite, args.selection.tasks); !selected.ok())
-    return fail_bad_input(selected.error().message);
-  auto options = make_options(args, *suite, *config);
-  if (!options) return;
-  // A [repo] task's rev may be a branch that moved: reuse only records made on its commit now.
-  if (!options->reuse.empty())
-    for (const std::string& line : resolve_repo_bases(*suite, options->cache_dir))
-      std::cerr << "landed: warning: " << line << " (its attempts are not reused)\n";
-  if (!args.dry_run) {
-    auto isolation = choose_isolation(args.isolation, config->isolation);
-    if (!isolation.ok()) return fail_bad_input(isolation.error().message);
-    options->isolation = *isolation;
-  }
-  if (args.dry_run) {
-    auto history = ReusePool::load(options->reuse);
-    if (!history.ok()) return fail_bad_input(history.error().message);
-    auto plan = dry_run_plan(*suite, *config, *options, *history);
-    if (!plan.ok()) return fail_bad_input(plan.error().message);
-    print_run_plan(std::cout, *plan, *config, options->max_usd);
-    // --dry-run checks what `run` checks before starting, and exits 2 the same way.
-    if (may_start(args, *config, *options)) std::cout << "Every contender can start.\n";
-    return report_load_errors(args, *suite);
-  }
-  if (!may_start(args, *config, *options)) return;
-  if (!check_sources_or_report(*suite, options->cache_dir, args.strict)) return;
-  std::optional<history::History> db;
-  if (!args.db.empty()) {
-    auto opened = history::History::open(args.db, /*create=*/true);
-    if (!opened.ok()) return fail_bad_input(opened.error().message);
-    db.emplace(std::move(*opened));
-    options->on_record = history_writer(*db, options->out_dir);
-  }
-  std::unique_ptr<CampaignObserver> progress = make_progress(args.quiet ? "none" : args.progress);
-  options->observer = progress.get();
-  become_subreaper();
-  install_interrupt_handlers();
-  auto result = run_campaign(*suite, *config, *options);
-  if (!result.ok()) return fail_bad_input(result.error().message);
-  print_run_summary(std::cout, *result, options->out_dir);
-  if (db) finish_history(*db, options->out_dir, args.db);
-  if (result->stopped_reason) std::cerr << "landed: stopped early: " << *result->stopped_reason << "\n";
-  if (result->capped)
+/// --dry-run: the plan, and what `run` checks before starting (an error exits 2 the same way).
+Status dry_run(const RunArguments& args, const Suite& suite, const CampaignConfig& config,
+               const RunOptions& options) {
+  LANDED_TRY(ReusePool pool, ReusePool::load(options.reuse));
+  LANDED_TRY(CampaignPlan plan, dry_run_plan(suite, config, options, pool));
+  print_run_plan(std::cout, plan, config, options.max_usd);
+  if (Status startable = may_start(args, config, options); !startable.ok())
+    fail_bad_input(startable.error().message);
+  else
+    std::cout << "Every contender can start.\n";
+  report_load_errors(args, suite);
+  return ok_status();
+}
+
+/// After the campaign (its summary printed): the exit code (a signal, exit 5 for a campaign that
+/// could not finish, else 3 and 1 from set_run_exit); load errors raise 2 on the way.
+void finish_run(const RunArguments& args, const Suite& suite, const CampaignResult& result,
+                const std::vector<OutcomeThreshold>& fail_on) {
+  if (result.stopped_reason) std::cerr << "landed: stopped early: " << *result.stopped_reason << "\n";
+  if (result.capped)
     std::cerr << "landed: the campaign is capped; continue it with --resume --max-usd HIGHER\n";
-  report_load_errors(args, *suite);
-  if (result->interrupted_by) {
+  report_load_errors(args, suite);
+  if (result.interrupted_by) {
     std::cerr << fmt::format("landed: interrupted by {}: the attempts that were running are not "
                              "recorded; continue with --resume\n",
-                             result->interrupted_by == SIGINT ? "SIGINT" : "SIGTERM");
-    raise_exit_code(128 + result->interrupted_by);
+                             result.interrupted_by == SIGINT ? "SIGINT" : "SIGTERM");
+    raise_exit_code(128 + result.interrupted_by);
     return;
   }
-  set_run_exit(*result, *fail_on);
+  if (result.failure) {
+    std::cerr << "landed: the campaign failed: " << result.failure->message
+              << "; the records written so far stand: continue with --resume\n";
+    raise_exit_code(kExitCampaignFailed);
+    return;
+  }
+  set_run_exit(result, fail_on);
+}
+
+/// An error is bad usage or input (exit 2): the campaign did not start. What happens once it
+/// ran sets the exit code itself (finish_run).
+Status run(const RunArguments& args) {
+  LANDED_TRY(CampaignConfig config, load_config(args.config));
+  LANDED_TRY_STATUS(check_secrets_available(config));
+  LANDED_TRY_STATUS(select_contenders(config, args.selection.contenders));
+  LANDED_TRY_STATUS(check_secret_lengths(config));
+  LANDED_TRY(std::vector<OutcomeThreshold> fail_on, parse_fail_on(args.fail_on));
+  auto suite = load_suite_or_report(args.suite, /*allow_bad_tasks=*/!args.strict);
+  if (!suite) return ok_status();  // reported, exit 2 raised
+  LANDED_TRY_STATUS(select_tasks(*suite, args.selection.tasks));
+  LANDED_TRY(RunOptions options, make_options(args, *suite, config));
+  // A [repo] task's rev may be a branch that moved: reuse only records made on its commit now.
+  if (!options.reuse.empty())
+    for (const std::string& line : resolve_repo_bases(*suite, options.cache_dir))
+      std::cerr << "landed: warning: " << line << " (its attempts are not reused)\n";
+  if (args.dry_run) return dry_run(args, *suite, config, options);
+  LANDED_TRY(options.isolation, choose_isolation(args.isolation, config.isolation));
+  LANDED_TRY_STATUS(may_start(args, config, options));
+  if (!check_sources_or_report(*suite, options.cache_dir, args.strict)) return ok_status();
+  std::optional<history::History> db;
+  if (!args.db.empty()) {
+    LANDED_TRY(history::History opened, history::History::open(args.db, /*create=*/true));
+    db.emplace(std::move(opened));
+    options.on_record = history_writer(*db, options.out_dir);
+  }
+  std::unique_ptr<CampaignObserver> progress = make_progress(args.quiet ? "none" : args.progress);
+  options.observer = progress.get();
+  become_subreaper();
+  install_interrupt_handlers();
+  LANDED_TRY(CampaignResult result, run_campaign(*suite, config, options));
+  print_run_summary(std::cout, result, options.out_dir);
+  if (db && !result.failure) finish_history(*db, options.out_dir, args.db);
+  finish_run(args, *suite, result, fail_on);
+  return ok_status();
 }
 
 }  // namespace
@@ -341,9 +331,13 @@ void register_run(CLI::App& app) {
       "contender's program not found, an unknown runner option, a secret not set, an unpriced "
       "model under --max-usd, --max-usd below one attempt's max_usd; --dry-run checks the "
       "same); 3 a contender had no attempt measured (all infra_error, or none started before "
-      "the dollar cap), named on stderr; 130/143 stopped by SIGINT/SIGTERM (continue with "
-      "--resume). When several apply: 130/143, then 2, then 3, then 1.");
-  command->callback([args] { run(*args); });
+      "the dollar cap), named on stderr; 5 the campaign started but could not go on (a record "
+      "or campaign.json could not be written: a full disk, a removed folder; the records "
+      "written so far stand, continue with --resume); 130/143 stopped by SIGINT/SIGTERM "
+      "(continue with --resume). When several apply: 130/143, then 2, then 5, then 3, then 1.");
+  command->callback([args] {
+    if (Status status = run(*args); !status.ok()) fail_bad_input(status.error().message);
+  });
 }
 
 }  // namespace landed::cli

@@ -152,6 +152,7 @@ void validate(const ValidateArguments& args) {
   if (!runnable.tasks.empty()) {
     auto result = run_campaign(runnable, config, options);
     if (!result.ok()) return fail_bad_input(result.error().message);
+    if (result->failure) return fail_bad_input(result->failure->message);
     records = std::move(result->records);
   }
 

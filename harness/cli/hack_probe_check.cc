@@ -33,7 +33,7 @@ std::map<std::string, std::string> find_hack_culprits(const Suite& suite,
   options.out_dir /= "hack-probe";
   auto result = run_campaign(subset, config, options);
   std::map<std::string, std::vector<std::string>> passing;
-  if (result.ok())
+  if (result.ok() && !result->failure)
     for (const Record& r : result->records)
       if (r.outcome == Outcome::kPass) passing[r.task_id].push_back(r.contender.id);
   for (const std::string& task : hackable) {

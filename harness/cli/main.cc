@@ -18,9 +18,10 @@ int& exit_code() {
 namespace {
 
 int exit_rank(int code) {
-  if (code > 128) return 6;  // stopped by a signal
+  if (code > 128) return 7;  // stopped by a signal
   switch (code) {
-    case kExitBadInput: return 5;
+    case kExitBadInput: return 6;
+    case kExitCampaignFailed: return 5;
     case kExitIncomplete: return 4;
     case kExitNothingMeasured: return 3;
     case kExitCheckFailed: return 2;

@@ -115,6 +115,7 @@ Status validate_staged(const fs::path& staging, const MineOptions& options, Mine
   run.repeats = options.repeats;
   run.infra_retries = 0;
   LANDED_TRY(CampaignResult result, run_campaign(suite, config, run));
+  if (result.failure) return result.failure->with_context("validating the candidates");
   std::map<std::string, std::map<std::string, std::vector<const Record*>>> by_task;
   for (const Record& r : result.records) by_task[r.task_id][r.contender.id].push_back(&r);
   for (const MineCandidate& candidate : all) {

@@ -226,3 +226,22 @@ def test_a_named_contender_keeps_its_row_when_its_effort_changes(tmp_path):
     flags = [c["contenders"][0]["definition_changed"] for c in trends]
     assert flags == [False, True], trends
     assert "definition changed" in (site / "trends.html").read_text()
+
+
+def test_a_campaign_that_cannot_finish_writing_exits_5_and_keeps_its_records(tmp_path):
+    # The agent (un-isolated) puts a folder where campaign.json goes: the campaign started and
+    # recorded its attempt, then could not write its final campaign.json. That is no bad input
+    # (exit 2) but the campaign's own failure.
+    suite = make_suite(tmp_path)
+    out = tmp_path / "out"
+    write(tmp_path / "agent.sh",
+          f"#!/bin/sh\nrm -f '{out}/campaign.json'\nmkdir '{out}/campaign.json'\n"
+          "echo '{\"event\":\"final\",\"status\":\"done\"}'\n", executable=True)
+    config = tmp_path / "config.toml"
+    config.write_text('[[contender]]\nname = "local"\nrunner = "command"\nmodel = "my-model"\n'
+                      f'command = ["{tmp_path / "agent.sh"}"]\n')
+    result = run(suite, config, out, tmp_path, "--isolation", "none", "--allow-unpriced")
+    assert result.returncode == 5, result.stdout + result.stderr
+    assert "landed: the campaign failed: " in result.stderr
+    assert "campaign.json" in result.stderr
+    assert len(read_records(out)) == 1, "the attempt recorded before the failure stands"
