@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "harness/campaign/price_check.h"
 #include "runners/registry.h"
 
 namespace landed {
@@ -27,11 +28,10 @@ std::optional<std::string> cap_problem(const Contender& contender, double max_us
 }  // namespace
 
 std::optional<std::string> unpriced_reason(const Contender& contender, const PriceTable& prices) {
-  if (contender.runner == "noop" || contender.runner == "oracle") return std::nullopt;
-  if (!contender.model) return "it names no model, so its tokens cannot be priced";
-  if (!prices.find(*contender.model))
-    return fmt::format("model \"{}\" has no price in {}", *contender.model, prices.source);
-  return std::nullopt;
+  const ContenderPrice row = price_contender(contender, prices);
+  if (!row.unpriced()) return std::nullopt;
+  if (!row.model) return "it names no model, so its tokens cannot be priced";
+  return fmt::format("model \"{}\" has no price in {}", *row.model, prices.source);
 }
 
 std::vector<std::string> start_problems(const CampaignConfig& config, const PriceTable& prices,

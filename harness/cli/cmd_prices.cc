@@ -21,7 +21,8 @@ struct PricesCheckOptions {
 std::string dollars(double per_million) { return fmt::format("${:g}", per_million); }
 
 std::string price_cell(const ContenderPrice& row) {
-  if (!row.model) return "no model";
+  if (!row.needs_price) return "no model";
+  if (!row.model) return "UNPRICED (no model named)";
   if (!row.price) return "UNPRICED";
   const Price& p = *row.price;
   return fmt::format("{} in · {} cache r · {} cache w · {} out", dollars(p.input),
@@ -44,7 +45,8 @@ void write_rows(const std::vector<ContenderPrice>& rows, std::ostream& out) {
 void write_verdict(const std::vector<ContenderPrice>& rows, std::ostream& out) {
   std::vector<std::string> unpriced;
   for (const ContenderPrice& row : rows)
-    if (row.unpriced()) unpriced.push_back(fmt::format("{} ({})", row.contender, *row.model));
+    if (row.unpriced())
+      unpriced.push_back(fmt::format("{} ({})", row.contender, row.model.value_or("no model named")));
   if (unpriced.empty()) {
     out << "\nEvery contender with a model is priced.\n";
     return;
