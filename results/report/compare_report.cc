@@ -66,9 +66,9 @@ std::vector<std::string> compare_row(const ContenderChange& c) {
 }
 
 const std::vector<std::string>& compare_headers() {
-  static const std::vector<std::string> headers{"contender", "tasks",    "pass rate",
-                                                "change [CI]", "test",  "p",
-                                                "$/solved",  "detectable drop", "verdict"};
+  static const std::vector<std::string> headers{
+      "contender", "tasks", "pass rate", "change [CI]", "test", "p", "$/solved",
+      "detectable drop", "verdict"};
   return headers;
 }
 
