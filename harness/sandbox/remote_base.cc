@@ -7,6 +7,7 @@
 
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/base/unique_fd.h"
 #include "harness/sandbox/base_cache.h"
 #include "harness/sandbox/cache_repo.h"
 
@@ -36,12 +37,10 @@ Status fetch_into(const fs::path& repo_dir, const std::string& url) {
 // processes never update the same refs at once.
 Status fetch_locked(const fs::path& repo_dir, const std::string& url) {
   const fs::path lock_path = repo_dir.string() + ".lock";
-  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return errno_error("open", lock_path.string());
-  Status fetched = ::flock(fd, LOCK_EX) == 0 ? fetch_into(repo_dir, url)
-                                             : Status(errno_error("flock", lock_path.string()));
-  ::close(fd);  // releases the lock
-  return fetched;
+  const UniqueFd lock(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+  if (!lock.valid()) return errno_error("open", lock_path.string());
+  if (::flock(lock.get(), LOCK_EX) != 0) return errno_error("flock", lock_path.string());
+  return fetch_into(repo_dir, url);  // the lock is released when `lock` closes
 }
 
 Status clone_once(const fs::path& root, const fs::path& final_dir, const std::string& url) {

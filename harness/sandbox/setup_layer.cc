@@ -12,6 +12,7 @@
 #include "harness/base/clock.h"
 #include "harness/base/files.h"
 #include "harness/base/sha256.h"
+#include "harness/base/unique_fd.h"
 #include "harness/sandbox/cache_repo.h"
 #include "harness/sandbox/libgit2_init.h"
 #include "harness/sandbox/pack_objects.h"
@@ -30,26 +31,15 @@ namespace {
 class LayerLock {
  public:
   static Result<LayerLock> acquire(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) return errno_error("open", path.string());
-    if (::flock(fd, LOCK_EX) != 0) {
-      Error error = errno_error("flock", path.string());
-      ::close(fd);
-      return error;
-    }
-    return LayerLock(fd);
-  }
-  LayerLock(LayerLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  LayerLock(const LayerLock&) = delete;
-  LayerLock& operator=(const LayerLock&) = delete;
-  LayerLock& operator=(LayerLock&&) = delete;
-  ~LayerLock() {
-    if (fd_ >= 0) ::close(fd_);  // releases the lock
+    UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+    if (!fd.valid()) return errno_error("open", path.string());
+    if (::flock(fd.get(), LOCK_EX) != 0) return errno_error("flock", path.string());
+    return LayerLock(std::move(fd));
   }
 
  private:
-  explicit LayerLock(int fd) : fd_(fd) {}
-  int fd_;
+  explicit LayerLock(UniqueFd fd) : fd_(std::move(fd)) {}
+  UniqueFd fd_;  // closing it releases the lock
 };
 
 Result<SetupLayer> open_layer(const fs::path& dir) {
