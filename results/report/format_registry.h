@@ -20,7 +20,7 @@ struct Format {
   std::string_view name;
   std::string_view description;  // one clause for --help: what the format is for
   Writer writer;
-  std::string_view alias = {};   // another name --format accepts (markdown for md)
+  const char* alias = nullptr;   // another name --format accepts (markdown for md), or none
 };
 
 template <class Writer>
@@ -33,7 +33,7 @@ class FormatRegistry {
   /// The format `name` names (or its alias); else an error listing the names.
   Result<const Format<Writer>*> find(std::string_view name) const {
     for (const Format<Writer>& format : formats_)
-      if (format.name == name || (!format.alias.empty() && format.alias == name)) return &format;
+      if (format.name == name || (format.alias && name == format.alias)) return &format;
     return make_error("unknown --format '{}' ({})", name, names(", "));
   }
 
