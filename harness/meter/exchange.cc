@@ -107,6 +107,9 @@ class Exchange {
     if (chunks_.empty()) {
       lock.unlock();
       if (!upstream_ok_) return false;  // the upstream broke off: so does the agent's reply
+      // Record the call before the agent sees the end of the reply: its next request may come
+      // at once, and must meet this call's usage (a cap it crossed is then refused).
+      finish();
       sink.done();
       return true;
     }
@@ -130,8 +133,13 @@ class Exchange {
     client_->stop();  // unblocks a read of a silent upstream
   }
 
-  /// Joins the upstream thread and records the call. Called once.
+  /// Joins the upstream thread and records the call. Runs once, whoever calls it first (the
+  /// end of the reply, or httplib's release of the provider).
   void finish() {
+    std::call_once(finished_, [this] { record_call(); });
+  }
+
+  void record_call() {
     if (thread_.joinable()) thread_.join();
     call_.status = headers_ready_ ? reply_status_ : 0;
     call_.client_gone = cancelled_;
@@ -206,6 +214,7 @@ class Exchange {
   bool upstream_ok_ = false;
   bool cancelled_ = false;
   std::string error_;
+  std::once_flag finished_;
 };
 
 json refusal_body(WireFormat format, const std::string& message) {
