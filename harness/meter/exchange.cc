@@ -139,6 +139,7 @@ class Exchange {
     std::call_once(finished_, [this] { record_call(); });
   }
 
+ private:
   void record_call() {
     if (thread_.joinable()) thread_.join();
     call_.status = headers_ready_ ? reply_status_ : 0;
@@ -152,7 +153,6 @@ class Exchange {
     context_.meter->record(std::move(call_));
   }
 
- private:
   bool on_headers(const httplib::Response& reply) {
     std::lock_guard lock(mutex_);
     reply_status_ = reply.status;
